@@ -1,0 +1,43 @@
+package org.misinfodesk.platform.outbox;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes outbox events for this service; the caller stores them with its state change and then
+ * {@link #wake() wakes} the relay so that publishing does not wait for the next poll.
+ */
+public class Outbox {
+
+	private final String source;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final OutboxRelay relay;
+
+	public Outbox(String source, JsonMapper json, Clock clock, OutboxRelay relay) {
+		this.source = source;
+		this.json = json;
+		this.clock = clock;
+		this.relay = relay;
+	}
+
+	/**
+	 * An event about one aggregate, keyed by its id so that its events stay in order on one partition.
+	 */
+	public OutboxEvent event(String type, String topic, String aggregateId, Object payload) {
+		return new OutboxEvent(UUID.randomUUID().toString(), type, this.source, topic, aggregateId, aggregateId,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), null);
+	}
+
+	/** Asks the relay to look for new events now. */
+	public void wake() {
+		this.relay.wake();
+	}
+
+}

@@ -1,0 +1,154 @@
+package org.misinfodesk.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bson.Document;
+import org.misinfodesk.platform.events.OutgoingRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events that state changes left in their documents' {@code outbox} arrays, and
+ * removes each one only after the broker acknowledged it ({@code acks=all}, idempotent producer).
+ * A broker that is down delays events; it never loses them. Publishing twice (a crash between the
+ * acknowledgement and the removal) is harmless because consumers deduplicate on {@code ce_id}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final KafkaTemplate<String, String> kafka;
+
+	private final OutboxSettings settings;
+
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
+
+	private volatile Disposable running;
+
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings) {
+		this.mongo = mongo;
+		this.kafka = kafka;
+		this.settings = settings;
+	}
+
+	/** Runs a round soon; several calls before the round starts make one round. */
+	public void wake() {
+		if (this.pending.compareAndSet(false, true)) {
+			this.wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+		}
+	}
+
+	@Override
+	public void start() {
+		Flux<Object> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval(), this.scheduler),
+				this.wakeUps.asFlux());
+		this.running = ticks.onBackpressureLatest()
+			.concatMap((tick) -> drainAll().onErrorResume((ex) -> {
+				log.warn("Outbox round failed, will try again: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribeOn(this.scheduler)
+			.subscribe();
+	}
+
+	/** One round over every outbox collection, repeated while full batches come back. */
+	Mono<Void> drainAll() {
+		this.pending.set(false);
+		return Flux.fromIterable(this.settings.collections())
+			.concatMap((collection) -> drain(collection).expand((sent) -> sent >= this.settings.batchSize()
+					? drain(collection) : Mono.empty()))
+			.then();
+	}
+
+	/** Publishes one batch of documents' events; returns how many documents it found. */
+	private Mono<Integer> drain(String collection) {
+		Query pendingDocuments = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true))
+			.limit(this.settings.batchSize());
+		pendingDocuments.fields().include(OutboxEvent.FIELD);
+		return this.mongo.find(pendingDocuments, Document.class, collection)
+			.collectList()
+			.publishOn(this.scheduler)
+			.flatMap((documents) -> publish(collection, documents).thenReturn(documents.size()));
+	}
+
+	private Mono<Void> publish(String collection, List<Document> documents) {
+		List<Sent> sent = new ArrayList<>();
+		for (Document document : documents) {
+			List<OutboxEvent> events = this.mongo.getConverter()
+				.read(Pending.class, document)
+				.outbox();
+			List<CompletableFuture<?>> acks = new ArrayList<>();
+			for (OutboxEvent event : events) {
+				acks.add(this.kafka.send(OutgoingRecords.of(event)));
+			}
+			sent.add(new Sent(document.get("_id"), events.stream().map(OutboxEvent::id).toList(), acks));
+		}
+		this.kafka.flush();
+		return Flux.fromIterable(sent)
+			.concatMap((one) -> Mono.fromFuture(CompletableFuture.allOf(one.acks().toArray(CompletableFuture[]::new)))
+				.timeout(this.settings.sendTimeout())
+				.then(remove(collection, one))
+				.onErrorResume((ex) -> {
+					log.warn("Events {} of {} {} not acknowledged yet: {}", one.eventIds(), collection, one.id(),
+							ex.toString());
+					return Mono.empty();
+				}))
+			.then();
+	}
+
+	private Mono<Void> remove(String collection, Sent sent) {
+		Update update = new Update().pull(OutboxEvent.FIELD,
+				new Document("id", new Document("$in", sent.eventIds())));
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())), update, collection).then();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.scheduler.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null && !this.running.isDisposed();
+	}
+
+	/** Stops after the web server, so that a request accepted during shutdown still gets published. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 2048;
+	}
+
+	private record Sent(Object id, List<String> eventIds, List<CompletableFuture<?>> acks) {
+	}
+
+	record Pending(List<OutboxEvent> outbox) {
+	}
+
+}

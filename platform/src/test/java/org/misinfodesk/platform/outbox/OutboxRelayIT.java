@@ -1,0 +1,118 @@
+package org.misinfodesk.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.misinfodesk.platform.test.EmbeddedMongo;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "spring.application.name=relay-test", "misinfodesk.outbox.collections=parcels",
+				"misinfodesk.outbox.poll-interval=10m", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
+@EmbeddedKafka(topics = "parcels.sent", partitions = 1)
+class OutboxRelayIT {
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("relay-test"));
+	}
+
+	@Test
+	void publishesStoredEventsInOrderAsCloudEventsAndEmptiesTheOutbox() {
+		var first = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-1", Map.of("n", 1));
+		var second = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-1", Map.of("n", 2));
+		this.mongo.insert(new Parcel("p-1", "sent", List.of(first, second)), "parcels").block();
+		this.outbox.wake();
+
+		List<ConsumerRecord<String, String>> received = consume(2);
+		assertThat(received).extracting(ConsumerRecord::value).containsExactly("{\"n\":1}", "{\"n\":2}");
+		ConsumerRecord<String, String> record = received.get(0);
+		assertThat(record.key()).isEqualTo("p-1");
+		assertThat(header(record, "ce_id")).isEqualTo(first.id());
+		assertThat(header(record, "ce_type")).isEqualTo("org.example.parcel.sent.v1");
+		assertThat(header(record, "ce_source")).isEqualTo("/relay-test");
+		assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(record, "ce_time")).isEqualTo(first.time().toString());
+		assertThat(header(record, "content-type")).isEqualTo("application/json");
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.mongo
+			.findById("p-1", Document.class, "parcels")
+			.block()
+			.getList(OutboxEvent.FIELD, Document.class)).isEmpty());
+	}
+
+	@Test
+	void eventPushedWithAnUpdateIsPublishedToo() {
+		this.mongo.insert(new Parcel("p-2", "new", List.of()), "parcels").block();
+		var sent = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-2", Map.of("n", 3));
+		this.mongo
+			.updateFirst(Query.query(Criteria.where("_id").is("p-2")),
+					new Update().set("state", "sent").push(OutboxEvent.FIELD, sent), "parcels")
+			.block();
+		this.outbox.wake();
+
+		assertThat(consume(1)).extracting(ConsumerRecord::key).containsExactly("p-2");
+	}
+
+	private List<ConsumerRecord<String, String>> consume(int count) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "verifier-" + count, false);
+		props.put("auto.offset.reset", "earliest");
+		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<String, String>(props,
+				new org.apache.kafka.common.serialization.StringDeserializer(),
+				new org.apache.kafka.common.serialization.StringDeserializer())
+			.createConsumer()) {
+			this.broker.consumeFromAnEmbeddedTopic(consumer, "parcels.sent");
+			List<ConsumerRecord<String, String>> all = new ArrayList<>();
+			await().atMost(Duration.ofSeconds(20)).until(() -> {
+				KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(all::add);
+				return all.stream().filter((r) -> r.key().equals(count == 1 ? "p-2" : "p-1")).count() >= count;
+			});
+			return all.stream().filter((r) -> r.key().equals(count == 1 ? "p-2" : "p-1")).toList();
+		}
+	}
+
+	private static String header(ConsumerRecord<String, String> record, String name) {
+		return new String(record.headers().lastHeader(name).value());
+	}
+
+	record Parcel(@Id String id, String state, List<OutboxEvent> outbox) {
+	}
+
+	@SpringBootApplication
+	static class RelayTestApplication {
+
+	}
+
+}
