@@ -6,7 +6,8 @@ import java.time.Instant;
  * An event waiting, inside the document of the aggregate that raised it, for the relay to publish
  * it. Written by the same single-document write as the state change, so the two cannot disagree.
  *
- * @param id the CloudEvents {@code ce_id}, also what consumers deduplicate on
+ * @param id the CloudEvents {@code ce_id}, also what consumers deduplicate on (stored as {@code _id}, as
+ * Spring Data maps every {@code id} property)
  * @param data the event body as JSON, exactly as it will be published
  */
 public record OutboxEvent(String id, String type, String source, String topic, String key, String subject,

@@ -121,7 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private Mono<Void> remove(String collection, Sent sent) {
 		Update update = new Update().pull(OutboxEvent.FIELD,
-				new Document("id", new Document("$in", sent.eventIds())));
+				new Document("_id", new Document("$in", sent.eventIds())));
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())), update, collection).then();
 	}
 
