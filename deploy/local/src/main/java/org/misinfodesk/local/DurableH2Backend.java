@@ -1,0 +1,37 @@
+package org.misinfodesk.local;
+
+import java.util.Locale;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
+
+/**
+ * The file-backed store, made to keep what it acknowledges: H2's store writes to disk about once a
+ * second on its own, so a write acknowledged just before {@code kill -9} could be lost. Every write
+ * command here returns only after a (group) commit has handed it to the operating system.
+ */
+final class DurableH2Backend extends H2Backend {
+
+	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
+			"createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
+
+	private final GroupCommit groupCommit;
+
+	DurableH2Backend(MVStore store) {
+		super(store);
+		this.groupCommit = new GroupCommit(this::commit);
+	}
+
+	@Override
+	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		Document answer = super.handleCommand(channel, database, command, query);
+		if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+			this.groupCommit.awaitDurable();
+		}
+		return answer;
+	}
+
+}

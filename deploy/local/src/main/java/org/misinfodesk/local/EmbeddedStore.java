@@ -1,0 +1,46 @@
+package org.misinfodesk.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack's MongoDB-wire store: {@code EmbeddedStore <host> <port> <file>}. Keeps its data
+ * in one file across restarts, and a write it acknowledged survives {@code kill -9}.
+ */
+public final class EmbeddedStore {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+
+	private EmbeddedStore() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 3) {
+			System.err.println("usage: EmbeddedStore <host> <port> <data-file>");
+			System.exit(2);
+		}
+		Path file = Path.of(args[2]).toAbsolutePath();
+		Files.createDirectories(file.getParent());
+		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		DurableH2Backend backend = new DurableH2Backend(store);
+		MongoServer server = new MongoServer(backend);
+		server.bind(args[0], Integer.parseInt(args[1]));
+		log.info("Store listening on {}:{}, data in {}", args[0], args[1], file);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			server.shutdown();
+			backend.commit();
+			store.close();
+			log.info("Store stopped");
+			stopped.countDown();
+		}, "store-shutdown"));
+		stopped.await();
+	}
+
+}

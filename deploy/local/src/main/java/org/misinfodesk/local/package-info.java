@@ -1,0 +1,2 @@
+/** The embedded default's own parts: a MongoDB-wire store that is durable before it acknowledges. */
+package org.misinfodesk.local;
