@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.misinfodesk.platform.events.TraceContext;
 import org.misinfodesk.platform.inbox.Inbox;
 import org.misinfodesk.platform.kafka.DeadLetters;
 import org.misinfodesk.platform.kafka.KafkaSettings;
@@ -18,6 +21,7 @@ import org.misinfodesk.platform.problem.LanguageResolver;
 import org.misinfodesk.platform.problem.ProblemWebExceptionHandler;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,6 +41,7 @@ import org.springframework.web.server.i18n.LocaleContextResolver;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration",
 		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration",
 				"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" })
 @EnableConfigurationProperties({ OutboxSettings.class, KafkaSettings.class })
 public class PlatformAutoConfiguration {
@@ -54,9 +59,15 @@ public class PlatformAutoConfiguration {
 	}
 
 	@Bean
+	TraceContext traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+		return new TraceContext(tracer.getIfAvailable(() -> Tracer.NOOP),
+				propagator.getIfAvailable(() -> Propagator.NOOP));
+	}
+
+	@Bean
 	Outbox outbox(@Value("${misinfodesk.events.source:/${spring.application.name}}") String source, JsonMapper json,
-			Clock clock, OutboxRelay relay) {
-		return new Outbox(source, json, clock, relay);
+			Clock clock, OutboxRelay relay, TraceContext trace) {
+		return new Outbox(source, json, clock, relay, trace);
 	}
 
 	@Bean

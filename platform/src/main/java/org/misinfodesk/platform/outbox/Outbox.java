@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.misinfodesk.platform.events.TraceContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,11 +21,14 @@ public class Outbox {
 
 	private final OutboxRelay relay;
 
-	public Outbox(String source, JsonMapper json, Clock clock, OutboxRelay relay) {
+	private final TraceContext trace;
+
+	public Outbox(String source, JsonMapper json, Clock clock, OutboxRelay relay, TraceContext trace) {
 		this.source = source;
 		this.json = json;
 		this.clock = clock;
 		this.relay = relay;
+		this.trace = trace;
 	}
 
 	/**
@@ -32,7 +36,7 @@ public class Outbox {
 	 */
 	public OutboxEvent event(String type, String topic, String aggregateId, Object payload) {
 		return new OutboxEvent(UUID.randomUUID().toString(), type, this.source, topic, aggregateId, aggregateId,
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), null);
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), this.trace.traceparent());
 	}
 
 	/** Asks the relay to look for new events now. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -31,7 +33,9 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.application.name=relay-test", "misinfodesk.outbox.collections=parcels",
-				"misinfodesk.outbox.poll-interval=10m", "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
+				"misinfodesk.outbox.poll-interval=10m",
+				"spring.autoconfigure.exclude=org.misinfodesk.platform.security.PlatformSecurityAutoConfiguration",
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
 @EmbeddedKafka(topics = "parcels.sent", partitions = 1)
 class OutboxRelayIT {
 
@@ -43,6 +47,9 @@ class OutboxRelayIT {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	@Autowired
+	Tracer tracer;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -86,8 +93,29 @@ class OutboxRelayIT {
 		assertThat(consume(1)).extracting(ConsumerRecord::key).containsExactly("p-2");
 	}
 
+	@Test
+	void eventRaisedInsideATraceCarriesItsTraceparent() {
+		Span span = this.tracer.nextSpan().name("submitting").start();
+		OutboxEvent traced;
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			traced = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-3", Map.of("n", 4));
+		}
+		finally {
+			span.end();
+		}
+		this.mongo.insert(new Parcel("p-3", "sent", List.of(traced)), "parcels").block();
+		this.outbox.wake();
+
+		ConsumerRecord<String, String> record = consume("p-3", 1).get(0);
+		assertThat(header(record, "traceparent")).startsWith("00-" + span.context().traceId() + "-");
+	}
+
 	private List<ConsumerRecord<String, String>> consume(int count) {
-		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "verifier-" + count, false);
+		return consume(count == 1 ? "p-2" : "p-1", count);
+	}
+
+	private List<ConsumerRecord<String, String>> consume(String key, int count) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "verifier-" + key, false);
 		props.put("auto.offset.reset", "earliest");
 		try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<String, String>(props,
 				new org.apache.kafka.common.serialization.StringDeserializer(),
@@ -97,9 +125,9 @@ class OutboxRelayIT {
 			List<ConsumerRecord<String, String>> all = new ArrayList<>();
 			await().atMost(Duration.ofSeconds(20)).until(() -> {
 				KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(all::add);
-				return all.stream().filter((r) -> r.key().equals(count == 1 ? "p-2" : "p-1")).count() >= count;
+				return all.stream().filter((r) -> r.key().equals(key)).count() >= count;
 			});
-			return all.stream().filter((r) -> r.key().equals(count == 1 ? "p-2" : "p-1")).toList();
+			return all.stream().filter((r) -> r.key().equals(key)).toList();
 		}
 	}
 
