@@ -1,0 +1,121 @@
+package org.misinfodesk.report.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.misinfodesk.platform.outbox.Outbox;
+import org.misinfodesk.platform.outbox.OutboxEvent;
+import org.misinfodesk.platform.problem.ProblemException;
+import org.misinfodesk.report.privacy.ContactProtection;
+import org.misinfodesk.report.privacy.SealedContact;
+import org.misinfodesk.report.tracking.Status;
+import org.misinfodesk.report.tracking.StatusEntry;
+import org.misinfodesk.report.tracking.TrackingCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Takes a citizen's report in: checks it, gives it a tracking code, and stores it together with the
+ * event that announces it, in one document write.
+ */
+@Service
+public class SubmittingReport {
+
+	/** Codes are drawn from 2^40; more than one clash in a row means something else is wrong. */
+	static final int CODE_ATTEMPTS = 5;
+
+	private static final Logger log = LoggerFactory.getLogger(SubmittingReport.class);
+
+	private final ReportRules rules;
+
+	private final Reports reports;
+
+	private final TrackingCodes codes;
+
+	private final ContactProtection protection;
+
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	SubmittingReport(IntakeSettings settings, Reports reports, TrackingCodes codes, ContactProtection protection,
+			Outbox outbox, Clock clock) {
+		this.rules = new ReportRules(settings, clock);
+		this.reports = reports;
+		this.codes = codes;
+		this.protection = protection;
+		this.outbox = outbox;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}
+	 * @param language the language of the request, kept for what the citizen is told later
+	 * @return the receipt, or an error: a {@link ProblemException} when the report breaks a rule
+	 * ({@code 400}) or the key was used for a different report ({@code 422})
+	 */
+	public Mono<Receipt> submit(ReportDraft draft, String idempotencyKey, Locale language) {
+		return Mono.defer(() -> {
+			Submission submission = this.rules.check(draft, idempotencyKey);
+			Optional<IdempotentRequest> idempotent = Optional.ofNullable(submission.idempotencyKey())
+				.map((key) -> new IdempotentRequest(key, this.protection.fingerprint(submission.canonical())));
+			String id = idempotent.map(IdempotentRequest::reportId).orElseGet(() -> UUID.randomUUID().toString());
+			Mono<Receipt> store = store(id, submission, idempotent, languageOf(language), 1);
+			if (idempotent.isEmpty()) {
+				return store;
+			}
+			return this.reports.findById(id).map((earlier) -> answer(earlier, idempotent.get())).switchIfEmpty(store);
+		});
+	}
+
+	private Mono<Receipt> store(String id, Submission submission, Optional<IdempotentRequest> idempotent,
+			String language, int attempt) {
+		Report report = newReport(id, submission, idempotent, language);
+		return this.reports.insert(report).map((stored) -> {
+			this.outbox.wake();
+			log.info("Report {} received as {}", stored.id(), stored.trackingCode());
+			return Receipt.of(stored, false);
+		}).onErrorResume(DuplicateKeyException.class, (clash) -> this.reports.findById(id)
+			// the id is taken only by an earlier request with the same key; otherwise the code clashed
+			.map((earlier) -> answer(earlier, idempotent.orElseThrow(() -> clash)))
+			.switchIfEmpty(Mono.defer(() -> (attempt < CODE_ATTEMPTS)
+					? store(id, submission, idempotent, language, attempt + 1)
+					: Mono.error(new IllegalStateException("No free tracking code in " + attempt + " attempts",
+							clash)))));
+	}
+
+	private Report newReport(String id, Submission submission, Optional<IdempotentRequest> idempotent,
+			String language) {
+		String code = this.codes.next().value();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		OutboxEvent submitted = this.outbox.event(ReportSubmitted.TYPE, ReportSubmitted.TOPIC, id,
+				ReportSubmitted.of(id, code, submission, now, language));
+		SealedContact contact = submission.contact() == null ? null : this.protection.seal(submission.contact(), id);
+		return new Report(id, code, Status.RECEIVED, List.of(StatusEntry.received(now)), null, submission.content(),
+				submission.sourceUrl(), submission.platform(), submission.categoryHint(), submission.localityCode(),
+				submission.seenAt(), now, language, contact,
+				idempotent.map(IdempotentRequest::fingerprint).orElse(null), List.of(submitted));
+	}
+
+	private static Receipt answer(Report earlier, IdempotentRequest request) {
+		return switch (request.against(earlier.requestFingerprint())) {
+			case REPLAY -> Receipt.of(earlier, true);
+			case CONFLICT -> throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused");
+		};
+	}
+
+	private static String languageOf(Locale locale) {
+		return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "en" : "vi";
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The report-service application: citizens' reports in, tracking status out. */
+package org.misinfodesk.report;

@@ -1,0 +1,18 @@
+package org.misinfodesk.report.tracking;
+
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * The part of a stored report that a citizen may see. Read with a projection of exactly these
+ * fields, so that personal data is never even loaded for a status request.
+ */
+public record TrackedReport(@Id String id, String trackingCode, Status status, List<StatusEntry> history,
+		String publicNote) {
+
+	public TrackedReport {
+		history = history == null ? List.of() : List.copyOf(history);
+	}
+
+}
