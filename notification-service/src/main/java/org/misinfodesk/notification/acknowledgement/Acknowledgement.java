@@ -1,0 +1,41 @@
+package org.misinfodesk.notification.acknowledgement;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.misinfodesk.platform.outbox.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One agency's acknowledgement of one routing of a case, found by the token in its link. Its
+ * {@code outbox} carries {@code agency.responded} from the moment of the acknowledgement until the
+ * relay has published it.
+ *
+ * @param token the unguessable credential in the acknowledgement link
+ * @param key {@code <caseId>/<routing>/<agencyId>}, unique, so a redelivered routing reuses the token
+ */
+@Document(Acknowledgements.COLLECTION)
+public record Acknowledgement(@Id String token, String key, String agencyId, String agencyName, RoutedCase routed,
+		Instant createdAt, Instant acknowledgedAt, String note, List<OutboxEvent> outbox) {
+
+	public Acknowledgement {
+		outbox = outbox == null ? List.of() : List.copyOf(outbox);
+	}
+
+	static Acknowledgement awaiting(String token, String agencyId, String agencyName, RoutedCase routed,
+			Instant now) {
+		return new Acknowledgement(token, keyOf(routed, agencyId), agencyId, agencyName, routed, now, null, null,
+				List.of());
+	}
+
+	static String keyOf(RoutedCase routed, String agencyId) {
+		return routed.caseId() + "/" + routed.routing() + "/" + agencyId;
+	}
+
+	public boolean acknowledged() {
+		return this.acknowledgedAt != null;
+	}
+
+}

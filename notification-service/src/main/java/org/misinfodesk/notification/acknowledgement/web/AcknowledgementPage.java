@@ -1,0 +1,72 @@
+package org.misinfodesk.notification.acknowledgement.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.misinfodesk.notification.acknowledgement.Acknowledgement;
+import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
+import org.misinfodesk.notification.text.Wording;
+import org.misinfodesk.platform.problem.LanguageResolver;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The page an agency opens from its alert: the case, and one button to acknowledge it. The token in
+ * the address is the credential, so there is no login.
+ */
+@Controller
+class AcknowledgementPage {
+
+	private final AcknowledgingCase acknowledging;
+
+	private final Wording wording;
+
+	AcknowledgementPage(AcknowledgingCase acknowledging, Wording wording) {
+		this.acknowledging = acknowledging;
+		this.wording = wording;
+	}
+
+	@GetMapping(path = "/acknowledgements/{token}", produces = MediaType.TEXT_HTML_VALUE)
+	Mono<Rendering> show(@PathVariable String token, ServerWebExchange exchange) {
+		Locale locale = LanguageResolver.resolve(exchange);
+		return this.acknowledging.find(token)
+			.map((acknowledgement) -> Rendering.view("acknowledgement")
+				.modelAttribute("page", Page.of(acknowledgement, this.wording, locale))
+				.build());
+	}
+
+	@PostMapping(path = "/acknowledgements/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	Mono<Rendering> acknowledge(@PathVariable String token, ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> this.acknowledging.acknowledge(token, form.getFirst("note")))
+			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build());
+	}
+
+	/** The case as the page shows it, with labels and times already in the reader's language. */
+	record Page(String caseId, String agencyName, String verdict, String category, String severity,
+			String localityCode, String summary, int reportCount, List<String> sourceUrls, String dueAt,
+			boolean acknowledged, String acknowledgedAt, String note) {
+
+		static Page of(Acknowledgement acknowledgement, Wording wording, Locale locale) {
+			var routed = acknowledgement.routed();
+			return new Page(routed.caseId(), acknowledgement.agencyName(),
+					wording.label("verdict", routed.verdict(), locale),
+					wording.label("category", routed.category(), locale),
+					wording.label("severity", routed.severity(), locale), routed.localityCode(), routed.summary(),
+					routed.reportCount(), routed.sourceUrls(),
+					routed.dueAt() == null ? null : wording.dateTime(routed.dueAt(), locale),
+					acknowledgement.acknowledged(),
+					acknowledgement.acknowledged() ? wording.dateTime(acknowledgement.acknowledgedAt(), locale) : null,
+					acknowledgement.note());
+		}
+
+	}
+
+}

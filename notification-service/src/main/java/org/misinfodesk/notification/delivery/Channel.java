@@ -1,0 +1,10 @@
+package org.misinfodesk.notification.delivery;
+
+/**
+ * How an alert reaches an agency.
+ */
+public enum Channel {
+
+	EMAIL, WEBHOOK
+
+}

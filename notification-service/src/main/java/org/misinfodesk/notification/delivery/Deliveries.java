@@ -1,0 +1,90 @@
+package org.misinfodesk.notification.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The deliveries ({@code deliveries} collection). Their state lives here, not in memory, so a
+ * restarted or second instance carries on where another stopped.
+ */
+@Repository
+public class Deliveries implements InitializingBean {
+
+	static final String COLLECTION = "deliveries";
+
+	private final ReactiveMongoTemplate mongo;
+
+	Deliveries(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		var indexes = this.mongo.indexOps(COLLECTION);
+		indexes.createIndex(new Index("caseId", Sort.Direction.ASC)).block(Duration.ofSeconds(30));
+		indexes.createIndex(new Index("state", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC))
+			.block(Duration.ofSeconds(30));
+	}
+
+	/** @return whether it was new; {@code false} when an earlier copy of the event created it */
+	Mono<Boolean> insertIfAbsent(Delivery delivery) {
+		return this.mongo.insert(delivery)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+	}
+
+	/**
+	 * Claims the most overdue pending delivery for one attempt. The claim moves its
+	 * {@code nextAttemptAt} to the end of a lease, so no other dispatcher sees it as due while the
+	 * attempt runs, and a dispatcher that dies mid-attempt only delays it by the lease.
+	 */
+	Mono<Delivery> claimDue(Instant now, Duration lease) {
+		Query due = Query
+			.query(Criteria.where("state").is(DeliveryState.PENDING).and("nextAttemptAt").lte(now))
+			.with(Sort.by("nextAttemptAt"));
+		Update claim = new Update().set("nextAttemptAt", now.plus(lease)).set("leaseId", UUID.randomUUID().toString());
+		return this.mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	}
+
+	/**
+	 * Records the attempt a claim made, and what comes next, unless the lease was lost meanwhile.
+	 * @param nextAttemptAt when to try again; {@code null} when there is nothing more to try
+	 */
+	Mono<Boolean> record(Delivery claimed, Attempt attempt, DeliveryState state, Instant nextAttemptAt,
+			Instant deliveredAt) {
+		Query leased = Query.query(Criteria.where("_id").is(claimed.id()).and("leaseId").is(claimed.leaseId()));
+		Update update = new Update().push("attempts", attempt).set("state", state).unset("leaseId");
+		if (nextAttemptAt != null) {
+			update.set("nextAttemptAt", nextAttemptAt);
+		}
+		else {
+			update.unset("nextAttemptAt");
+		}
+		if (deliveredAt != null) {
+			update.set("deliveredAt", deliveredAt);
+		}
+		return this.mongo.updateFirst(leased, update, Delivery.class).map((result) -> result.getModifiedCount() == 1);
+	}
+
+	/** A case's deliveries, in the order they were created. */
+	public Flux<Delivery> findByCase(String caseId) {
+		return this.mongo.find(Query.query(Criteria.where("caseId").is(caseId)).with(Sort.by("createdAt", "_id")),
+				Delivery.class);
+	}
+
+}

@@ -1,0 +1,160 @@
+package org.misinfodesk.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries: polls the store (and wakes up at once when new deliveries were stored),
+ * claims each due delivery with a lease, makes one attempt and records it with the next step: done,
+ * another attempt after the backoff, or failed after the last. All state is in the store, so
+ * several instances share the work and a restart forgets nothing.
+ */
+@Component
+class DispatchingDeliveries implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DispatchingDeliveries.class);
+
+	private final Deliveries deliveries;
+
+	private final WebhookSending webhooks;
+
+	private final EmailSending emails;
+
+	private final DeliverySettings settings;
+
+	private final Backoff backoff;
+
+	private final Clock clock;
+
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final Scheduler scheduler = Schedulers.newSingle("deliveries");
+
+	private volatile Disposable running;
+
+	DispatchingDeliveries(Deliveries deliveries, WebhookSending webhooks, EmailSending emails,
+			DeliverySettings settings, Clock clock) {
+		this.deliveries = deliveries;
+		this.webhooks = webhooks;
+		this.emails = emails;
+		this.settings = settings;
+		this.backoff = new Backoff(settings.backoff(), settings.jitter(), new Random());
+		this.clock = clock;
+	}
+
+	/** Looks for due deliveries soon; several calls before the round starts make one round. */
+	void wake() {
+		if (this.pending.compareAndSet(false, true)) {
+			this.wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+		}
+	}
+
+	@Override
+	public void start() {
+		Flux<Object> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval(), this.scheduler),
+				this.wakeUps.asFlux());
+		this.running = ticks.onBackpressureLatest()
+			.concatMap((tick) -> round().onErrorResume((ex) -> {
+				log.warn("Delivery round failed, will try again: {}", ex.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribeOn(this.scheduler)
+			.subscribe();
+	}
+
+	/** Claims due deliveries while this instance has room, starting an attempt for each. */
+	private Mono<Void> round() {
+		this.pending.set(false);
+		return claimNext().expand((claimed) -> claimNext()).then();
+	}
+
+	private Mono<Delivery> claimNext() {
+		if (this.inFlight.get() >= this.settings.concurrency()) {
+			return Mono.empty();
+		}
+		return this.deliveries.claimDue(now(), this.settings.lease()).doOnNext(this::launch);
+	}
+
+	private void launch(Delivery claimed) {
+		this.inFlight.incrementAndGet();
+		attempt(claimed).doFinally((signal) -> {
+			this.inFlight.decrementAndGet();
+			wake();
+		}).subscribe();
+	}
+
+	private Mono<Boolean> attempt(Delivery claimed) {
+		Instant startedAt = now();
+		long started = System.nanoTime();
+		Mono<AttemptResult> sent = switch (claimed.channel()) {
+			case WEBHOOK -> this.webhooks.send(claimed);
+			case EMAIL -> this.emails.send(claimed);
+		};
+		return sent.onErrorResume((ex) -> Mono.just(AttemptResult.failed(ex))).flatMap((result) -> {
+			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+			Attempt attempt = new Attempt(startedAt, result.outcome(), result.statusCode(), result.error(), millis);
+			return recordNextStep(claimed, attempt, result);
+		}).onErrorResume((ex) -> {
+			log.warn("Attempt at delivery {} not recorded; it runs again after its lease: {}", claimed.id(),
+					ex.toString());
+			return Mono.just(false);
+		});
+	}
+
+	private Mono<Boolean> recordNextStep(Delivery claimed, Attempt attempt, AttemptResult result) {
+		Instant now = now();
+		if (result.succeeded()) {
+			return this.deliveries.record(claimed, attempt, DeliveryState.DELIVERED, null, now);
+		}
+		int failed = claimed.attempts().size() + 1;
+		Optional<Duration> wait = result.retryable() ? this.backoff.after(failed) : Optional.empty();
+		if (wait.isPresent()) {
+			return this.deliveries.record(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get()), null);
+		}
+		log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}", claimed.id(), claimed.caseId(),
+				claimed.agencyId(), claimed.channel(), failed,
+				attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error());
+		return this.deliveries.record(claimed, attempt, DeliveryState.FAILED, null, null);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.scheduler.dispose();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null && !this.running.isDisposed();
+	}
+
+}

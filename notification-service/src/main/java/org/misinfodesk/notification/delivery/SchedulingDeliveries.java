@@ -1,0 +1,101 @@
+package org.misinfodesk.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.misinfodesk.notification.acknowledgement.AcknowledgementLink;
+import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
+import org.misinfodesk.notification.agency.Agencies;
+import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.webhook.WebhookEndpoint;
+import org.misinfodesk.notification.webhook.WebhookEndpoints;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A case was routed: every contact point of every agency it names gets a delivery (one per email
+ * address, one per enabled webhook endpoint), all carrying the agency's acknowledgement link.
+ * Deliveries have ids derived from what they deliver, so handling the same routing twice adds
+ * nothing.
+ */
+@Service
+public class SchedulingDeliveries {
+
+	private static final Logger log = LoggerFactory.getLogger(SchedulingDeliveries.class);
+
+	private final Agencies agencies;
+
+	private final WebhookEndpoints endpoints;
+
+	private final AcknowledgingCase acknowledging;
+
+	private final Deliveries deliveries;
+
+	private final DispatchingDeliveries dispatcher;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	SchedulingDeliveries(Agencies agencies, WebhookEndpoints endpoints, AcknowledgingCase acknowledging,
+			Deliveries deliveries, DispatchingDeliveries dispatcher, JsonMapper json, Clock clock) {
+		this.agencies = agencies;
+		this.endpoints = endpoints;
+		this.acknowledging = acknowledging;
+		this.deliveries = deliveries;
+		this.dispatcher = dispatcher;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** @return how many deliveries are new */
+	public Mono<Long> schedule(CaseRouted routed) {
+		return Flux.fromIterable(routed.agencies())
+			.concatMap((agency) -> scheduleFor(routed, agency))
+			.reduce(0L, Long::sum)
+			.doOnSuccess((created) -> this.dispatcher.wake());
+	}
+
+	private Mono<Long> scheduleFor(CaseRouted routed, CaseRouted.AgencyRef ref) {
+		Optional<Agency> configured = this.agencies.find(ref.id());
+		List<String> emails = configured.map(Agency::emails).orElse(List.of());
+		String name = ref.name() != null && !ref.name().isBlank() ? ref.name()
+				: configured.map(Agency::name).orElse(ref.id());
+		return this.endpoints.findEnabledByAgency(ref.id()).collectList().flatMap((hooks) -> {
+			if (emails.isEmpty() && hooks.isEmpty()) {
+				log.error("Case {} routing {} names agency {}, which has no contact point here: nobody is alerted",
+						routed.caseId(), routed.routing(), ref.id());
+				return Mono.just(0L);
+			}
+			return this.acknowledging.open(routed.routedCase(), ref.id(), name)
+				.flatMapMany((link) -> Flux.fromIterable(deliveriesFor(routed, ref.id(), name, emails, hooks, link)))
+				.concatMap(this.deliveries::insertIfAbsent)
+				.filter(Boolean::booleanValue)
+				.count();
+		});
+	}
+
+	private List<Delivery> deliveriesFor(CaseRouted routed, String agencyId, String name, List<String> emails,
+			List<WebhookEndpoint> hooks, AcknowledgementLink link) {
+		String payload = this.json.writeValueAsString(Alert.of(routed, link.url()));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<Delivery> all = new ArrayList<>();
+		for (String email : emails) {
+			all.add(Delivery.email(routed, agencyId, name, email, payload, link.token(), now));
+		}
+		for (WebhookEndpoint hook : hooks) {
+			all.add(Delivery.webhook(routed, agencyId, name, hook.id(), hook.url(), payload, link.token(), now));
+		}
+		return all;
+	}
+
+}

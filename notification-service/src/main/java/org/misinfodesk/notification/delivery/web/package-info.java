@@ -1,0 +1,2 @@
+/** HTTP API showing staff the deliveries of a case and their attempts. */
+package org.misinfodesk.notification.delivery.web;

@@ -1,0 +1,10 @@
+package org.misinfodesk.notification.webhook;
+
+/**
+ * Whether an endpoint receives new alerts.
+ */
+public enum EndpointState {
+
+	ENABLED, DISABLED
+
+}

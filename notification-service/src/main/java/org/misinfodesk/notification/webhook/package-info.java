@@ -1,0 +1,2 @@
+/** Agencies' webhook endpoints: registration with a one-time secret, the target policy, and Standard Webhooks signing. */
+package org.misinfodesk.notification.webhook;

@@ -1,0 +1,188 @@
+package org.misinfodesk.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.misinfodesk.platform.test.CloudEventRecords;
+import org.misinfodesk.platform.test.EmbeddedMongo;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The service as it runs, in the local profile, against an embedded broker and store, a real SMTP
+ * server and a real webhook receiver. Every IT extends this class so they all share one Spring
+ * context; each test uses its own case ids, receiver paths and agencies to stay apart.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"misinfodesk.public-base-url=http://notification.test", "misinfodesk.deliveries.poll-interval=200ms",
+				"misinfodesk.deliveries.backoff=200ms,200ms,200ms", "misinfodesk.outbox.poll-interval=200ms" })
+@EmbeddedKafka(topics = { "cases.routed", "cases.routed.dlt", "agency.responses" }, partitions = 3)
+@AutoConfigureWebTestClient
+abstract class RunningService {
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	static final String ACK_BASE = "http://notification.test/acknowledgements/";
+
+	static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension mail = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	static final WebhookReceiver receiver = WebhookReceiver.start();
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	WebTestClient web;
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	EmbeddedKafkaBroker broker;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification-it"));
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	/** Registers a webhook as admin; returns the answer, secret included. */
+	JsonNode registerWebhook(String agencyId, String url) {
+		byte[] body = this.web.post()
+			.uri("/api/v1/agencies/{agencyId}/webhooks", agencyId)
+			.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("url", url, "description", "Hệ thống tiếp nhận của " + agencyId))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return json.readTree(body);
+	}
+
+	void publishRouted(String caseId, String body) {
+		publishRouted(UUID.randomUUID().toString(), caseId, body);
+	}
+
+	void publishRouted(String eventId, String caseId, String body) {
+		try {
+			this.kafka.send(CloudEventRecords.withId(eventId, "cases.routed", RoutedCaseEvents.TYPE, caseId, body))
+				.get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish the routed case", ex);
+		}
+	}
+
+	JsonNode deliveriesOf(String caseId) {
+		byte[] body = this.web.get()
+			.uri("/api/v1/deliveries?caseId={caseId}", caseId)
+			.headers((headers) -> headers.setBasicAuth("supervisor", "supervisor"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		return json.readTree(body).get("items");
+	}
+
+	/** Emails whose subject names the case. */
+	static List<MimeMessage> emailsAbout(String caseId) {
+		List<MimeMessage> found = new ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			try {
+				if (message.getSubject().contains(caseId)) {
+					found.add(message);
+				}
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return found;
+	}
+
+	/** Standard Webhooks v1, computed here independently of the service's own signing code. */
+	static String expectedSignature(String secret, String webhookId, String timestamp, String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+			return "v1," + Base64.getEncoder()
+				.encodeToString(mac.doFinal((webhookId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A consumer of one topic from its beginning. */
+	Consumer<String, String> consumer(String topic) {
+		Map<String, Object> props = KafkaTestUtils.consumerProps(this.broker, "it-" + UUID.randomUUID(), false);
+		props.put("auto.offset.reset", "earliest");
+		Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(),
+				new StringDeserializer())
+			.createConsumer();
+		this.broker.consumeFromAnEmbeddedTopic(consumer, topic);
+		return consumer;
+	}
+
+	static List<ConsumerRecord<String, String>> poll(Consumer<String, String> consumer) {
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		KafkaTestUtils.getRecords(consumer, Duration.ofMillis(300)).forEach(records::add);
+		return records;
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
