@@ -1,0 +1,79 @@
+package org.misinfodesk.triage.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import org.misinfodesk.platform.outbox.OutboxEvent;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Reports about one piece of information, triaged and decided together. Changed only by
+ * single-document writes that carry their events in {@link #outbox()}; {@code version} grows with
+ * every write so that a change computed from a read can be made conditional on nothing having
+ * changed since.
+ *
+ * @param priority higher is more urgent
+ * @param dueAt by when the case should be decided
+ * @param claim the analyst's lease, or {@code null}
+ * @param decision the analyst's decision, or {@code null} while open
+ * @param routing how many times the case was routed to agencies
+ * @param agencies the agencies it was routed to and their responses
+ * @param audit the append-only audit trail
+ */
+@Document(Case.COLLECTION)
+public record Case(@Id String id, CaseStatus status, int priority, String summary, List<CaseReport> reports,
+		int reportCount, Instant firstReportedAt, Instant lastReportedAt, Instant dueAt, Claim claim,
+		Decision decision, int routing, List<RoutedAgency> agencies, List<AuditEntry> audit,
+		List<OutboxEvent> outbox, long version) {
+
+	public static final String COLLECTION = "cases";
+
+	public Case {
+		reports = (reports != null) ? List.copyOf(reports) : List.of();
+		agencies = (agencies != null) ? List.copyOf(agencies) : List.of();
+		audit = (audit != null) ? List.copyOf(audit) : List.of();
+		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+	}
+
+	/**
+	 * The id of the case a report opens. Derived from the report so that a redelivered report finds
+	 * its case instead of opening another.
+	 */
+	public static String idFor(String reportId) {
+		return "c-" + reportId;
+	}
+
+	/** A new case holding one report. */
+	public static Case open(CaseReport report, int priority, String summary, Instant dueAt, AuditEntry received) {
+		return new Case(idFor(report.reportId()), CaseStatus.NEW, priority, summary, List.of(report), 1,
+				report.submittedAt(), report.submittedAt(), dueAt, null, null, 0, List.of(), List.of(received),
+				List.of(), 0);
+	}
+
+	public ClaimState claimStateFor(String analyst, Instant now) {
+		return Claim.stateOf(this.claim, analyst, now);
+	}
+
+	/** Who holds an unexpired claim, or {@code null}. */
+	public String claimHolderAt(Instant now) {
+		return (this.claim != null && this.claim.activeAt(now)) ? this.claim.by() : null;
+	}
+
+	/** The category the reporters suggested, from the first report that has one. */
+	public Category categoryHint() {
+		return this.reports.stream().map(CaseReport::categoryHint).filter(Objects::nonNull).findFirst().orElse(null);
+	}
+
+	public List<String> sourceUrls() {
+		return this.reports.stream().map(CaseReport::sourceUrl).filter(Objects::nonNull).distinct().toList();
+	}
+
+	/** Whether an event already left its mark in the audit trail. */
+	public boolean hasRecorded(String eventId) {
+		return this.audit.stream().anyMatch((entry) -> eventId.equals(entry.eventId()));
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.misinfodesk.triage.intake.kafka;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.misinfodesk.platform.events.IncomingEvent;
+import org.misinfodesk.platform.events.MalformedEventException;
+import org.misinfodesk.platform.inbox.Inbox;
+import org.misinfodesk.triage.cases.Channels;
+import org.misinfodesk.triage.intake.OpeningCase;
+import org.misinfodesk.triage.intake.ReportSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class ReportsSubmittedListener {
+
+	static final String HANDLER = "open-case";
+
+	private static final Logger log = LoggerFactory.getLogger(ReportsSubmittedListener.class);
+
+	private final OpeningCase opening;
+
+	private final Inbox inbox;
+
+	private final JsonMapper json;
+
+	ReportsSubmittedListener(OpeningCase opening, Inbox inbox, JsonMapper json) {
+		this.opening = opening;
+		this.inbox = inbox;
+		this.json = json;
+	}
+
+	@KafkaListener(topics = Channels.REPORTS_SUBMITTED_TOPIC)
+	void on(ConsumerRecord<String, String> record) {
+		IncomingEvent event = IncomingEvent.from(record);
+		if (!Channels.REPORT_SUBMITTED.equals(event.type())) {
+			log.debug("Skipping {} {}", event.type(), event.id());
+			return;
+		}
+		ReportSubmitted submitted = this.json.readValue(event.data(), ReportSubmitted.class);
+		if (!submitted.complete()) {
+			throw new MalformedEventException("Event %s lacks reportId, trackingCode, content or submittedAt"
+				.formatted(event.id()));
+		}
+		this.inbox.once(HANDLER, event, this.opening.open(submitted, event.id())).block(Duration.ofSeconds(30));
+	}
+
+}

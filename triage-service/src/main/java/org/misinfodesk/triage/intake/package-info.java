@@ -1,0 +1,2 @@
+/** Citizens' submitted reports become cases in the triage queue. */
+package org.misinfodesk.triage.intake;

@@ -1,0 +1,2 @@
+/** The triage service: citizens' reports become cases that analysts claim, decide and route to agencies. */
+package org.misinfodesk.triage;

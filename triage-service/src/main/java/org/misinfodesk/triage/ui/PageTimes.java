@@ -1,0 +1,19 @@
+package org.misinfodesk.triage.ui;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+/** Instants as the pages show them: day first, in the configured zone (the same as queue.js). */
+final class PageTimes {
+
+	private final DateTimeFormatter format;
+
+	PageTimes(UiSettings settings) {
+		this.format = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(settings.timeZone());
+	}
+
+	public String format(Instant instant) {
+		return (instant != null) ? this.format.format(instant) : "";
+	}
+
+}

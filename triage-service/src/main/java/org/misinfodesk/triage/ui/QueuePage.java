@@ -1,0 +1,75 @@
+package org.misinfodesk.triage.ui;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.misinfodesk.platform.problem.LanguageResolver;
+import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.CaseSummary;
+import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.queue.QueueSettings;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The queue: open cases, most urgent first. The table is complete without JavaScript; queue.js
+ * keeps it current from the live stream.
+ */
+@Controller
+class QueuePage {
+
+	private final Cases cases;
+
+	private final QueueSettings queue;
+
+	private final UiSettings ui;
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	QueuePage(Cases cases, QueueSettings queue, UiSettings ui, MessageSource messages, JsonMapper json,
+			Clock clock) {
+		this.cases = cases;
+		this.queue = queue;
+		this.ui = ui;
+		this.messages = messages;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	Mono<String> queue(ServerWebExchange exchange, Model model) {
+		Locale locale = LanguageResolver.resolve(exchange);
+		model.addAttribute("zone", this.ui.timeZone().getId());
+		model.addAttribute("statusLabels", statusLabels(locale));
+		return this.cases.findByStatus(CaseStatus.OPEN, this.queue.maxListed())
+			.map((c) -> CaseSummary.of(c, this.clock.instant()))
+			.collectList()
+			.doOnNext((rows) -> {
+				model.addAttribute("rows", rows);
+				model.addAttribute("now", this.clock.instant());
+			})
+			.thenReturn("queue");
+	}
+
+	/** The statuses' names in the page's language, for rows that queue.js adds. */
+	private String statusLabels(Locale locale) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (CaseStatus status : CaseStatus.values()) {
+			labels.put(status.name(), this.messages.getMessage("status." + status.name(), null, status.name(), locale));
+		}
+		return this.json.writeValueAsString(labels);
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.misinfodesk.triage.cases;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutedAgencyTest {
+
+	static final Instant DUE = Instant.parse("2026-11-28T02:10:00Z");
+
+	static final Instant MONDAY = Instant.parse("2026-11-27T03:00:00Z");
+
+	static final Instant TUESDAY = Instant.parse("2026-11-28T03:00:00Z");
+
+	static RoutedAgency waiting() {
+		return new RoutedAgency("so-y-te", "Sở Y tế tỉnh Hà Nam", 1, DUE, null, null);
+	}
+
+	@Test
+	void firstAcknowledgementIsTheOneKept() {
+		RoutedAgency agency = waiting().acknowledged(MONDAY).acknowledged(TUESDAY);
+		assertThat(agency.acknowledgedAt()).isEqualTo(MONDAY);
+		assertThat(agency.resolvedAt()).isNull();
+	}
+
+	@Test
+	void resolvingWithoutAcknowledgingCountsAsBoth() {
+		RoutedAgency agency = waiting().resolved(TUESDAY);
+		assertThat(agency.acknowledgedAt()).isEqualTo(TUESDAY);
+		assertThat(agency.resolvedAt()).isEqualTo(TUESDAY);
+	}
+
+	@Test
+	void resolvingKeepsTheEarlierAcknowledgement() {
+		RoutedAgency agency = waiting().acknowledged(MONDAY).resolved(TUESDAY).resolved(TUESDAY.plusSeconds(60));
+		assertThat(agency.acknowledgedAt()).isEqualTo(MONDAY);
+		assertThat(agency.resolvedAt()).isEqualTo(TUESDAY);
+	}
+
+}
