@@ -69,7 +69,7 @@ wait_for() { # name, seconds, command...
   done
 }
 
-ready() { curl -fsS -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness"; }
+ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness"; }
 
 launch() { # name, command...
   local name=$1; shift
@@ -167,8 +167,10 @@ start_all() {
   wait_for broker 90 port_open "$kafka_port"
   wait_for mail 60 port_open "$smtp_port"
   say "Starting the services..."
-  start_service report-service "$report_port" reports
-  start_service triage-service "$triage_port" triage
+  start_service report-service "$report_port" reports \
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port"
+  start_service triage-service "$triage_port" triage \
+    --misinfodesk.evidence.base-url="http://127.0.0.1:$report_port"
   start_service notification-service "$notification_port" notification \
     --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
     --misinfodesk.public-base-url="http://127.0.0.1:$notification_port"
