@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -19,6 +20,7 @@ import org.misinfodesk.platform.outbox.OutboxRelay;
 import org.misinfodesk.platform.outbox.OutboxSettings;
 import org.misinfodesk.platform.problem.LanguageResolver;
 import org.misinfodesk.platform.problem.ProblemWebExceptionHandler;
+import org.misinfodesk.platform.web.SecurityHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -94,6 +97,20 @@ public class PlatformAutoConfiguration {
 	@Bean
 	ProblemWebExceptionHandler problemWebExceptionHandler(MessageSource messages, JsonMapper json) {
 		return new ProblemWebExceptionHandler(messages, json);
+	}
+
+	/** Every call to the store has a deadline, so a stuck store shows as errors and DOWN, not as hung requests. */
+	@Bean
+	MongoClientSettingsBuilderCustomizer storeTimeouts() {
+		return (settings) -> settings
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout(5, TimeUnit.SECONDS)
+				.readTimeout(30, TimeUnit.SECONDS));
+	}
+
+	@Bean
+	SecurityHeaders securityHeaders() {
+		return new SecurityHeaders();
 	}
 
 	@Bean(name = "localeContextResolver")

@@ -2,6 +2,9 @@ package org.misinfodesk.platform.security;
 
 import java.util.List;
 
+import org.misinfodesk.platform.kafka.DeadLetterBox;
+import org.misinfodesk.platform.kafka.DeadLetterRoutes;
+import org.misinfodesk.platform.kafka.KafkaSettings;
 import org.misinfodesk.platform.problem.ProblemWebExceptionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -57,6 +68,30 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(ProblemWebExceptionHandler problems) {
 		return new ProblemSecurityHandlers(problems);
+	}
+
+	@Bean
+	DeadLetterBox deadLetterBox(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+			KafkaSettings settings) {
+		return new DeadLetterBox(consumers, kafka, settings);
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> deadLetterRoutes(DeadLetterBox box) {
+		return DeadLetterRoutes.of(box);
+	}
+
+	/** Dead letters are for administrators only, in every service, before any chain of the service's own. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain deadLetterAdministration(ServerHttpSecurity http, ProblemSecurityHandlers handlers) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(DeadLetterRoutes.PATH, DeadLetterRoutes.PATH + "/**"))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("ADMIN"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(handlers))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.build();
 	}
 
 }
