@@ -41,7 +41,8 @@ class StaffSecurity {
 				.permitAll()
 				.pathMatchers(HttpMethod.GET, "/api/v1/agencies", "/api/v1/deliveries")
 				.hasAnyRole(ADMIN, SUPERVISOR)
-				.pathMatchers("/api/v1/agencies/*/webhooks", "/api/v1/agencies/*/webhooks/**")
+				.pathMatchers("/api/v1/agencies/*/webhooks", "/api/v1/agencies/*/webhooks/**",
+						"/api/v1/deliveries/*/replay", "/admin", "/admin/**")
 				.hasRole(ADMIN)
 				.anyExchange()
 				.authenticated())

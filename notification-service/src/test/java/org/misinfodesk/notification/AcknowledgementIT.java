@@ -105,7 +105,8 @@ class AcknowledgementIT extends RunningService {
 			.returnResult()
 			.getResponseBody()).contains("đã xác nhận tiếp nhận vụ việc lúc")
 			.contains("Đã nhận qua trang")
-			.doesNotContain("<form");
+			.doesNotContain("<form method=\"post\">")
+			.contains("Báo cáo kết quả xử lý");
 	}
 
 	@Test
@@ -148,12 +149,129 @@ class AcknowledgementIT extends RunningService {
 			.isEqualTo("too-long");
 	}
 
+	@Test
+	void reportingTheOutcomeEmitsResolvedWithTheNoteOnceAfterAcknowledging() {
+		String caseId = RoutedCaseEvents.newCaseId();
+		String token = routeToCommuneAndReadToken(caseId);
+
+		try (Consumer<String, String> consumer = consumer("agency.responses")) {
+			JsonNode first = reportOutcome(token, Map.of("outcome", "CORRECTED", "note",
+					"UBND phường đã đăng thông tin cải chính trên cổng thông tin điện tử."));
+			assertThat(first.get("response").asString()).isEqualTo("RESOLVED");
+			assertThat(first.get("outcome").asString()).isEqualTo("CORRECTED");
+			assertThat(first.get("acknowledgedAt").asString()).isNotBlank();
+
+			List<ConsumerRecord<String, String>> responses = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				poll(consumer).stream().filter((record) -> caseId.equals(record.key())).forEach(responses::add);
+				return responses.size() >= 2;
+			});
+			responses.forEach((record) -> Contracts.assertValid(RESPONDED, record.value()));
+			List<JsonNode> events = responses.stream().map((record) -> json.readTree(record.value())).toList();
+			assertThat(events).extracting((event) -> event.get("response").asString())
+				.containsExactly("ACKNOWLEDGED", "RESOLVED");
+			assertThat(events.get(1).get("agencyId").asString()).isEqualTo("ubnd-phuong-phu-ly");
+			assertThat(events.get(1).get("note").asString())
+				.isEqualTo("UBND phường đã đăng thông tin cải chính trên cổng thông tin điện tử.");
+
+			JsonNode again = reportOutcome(token, Map.of("outcome", "REMOVED", "note", "Lần hai"));
+			assertThat(again.get("outcome").asString()).isEqualTo("CORRECTED");
+			assertThat(again.get("resolvedAt").asString()).isEqualTo(first.get("resolvedAt").asString());
+			await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> {
+				poll(consumer).stream().filter((record) -> caseId.equals(record.key())).forEach(responses::add);
+				return responses.size() == 2;
+			});
+		}
+	}
+
+	@Test
+	void theAgencyReportsTheOutcomeOnTheSamePageAndAnOutcomeWithoutANoteIsNamedForTheCitizen() {
+		String caseId = RoutedCaseEvents.newCaseId();
+		String token = routeToCommuneAndReadToken(caseId);
+		assertThat(page(token)).contains("Báo cáo kết quả xử lý")
+			.contains("value=\"REMOVED\"")
+			.contains("action=\"/acknowledgements/" + token + "/outcome\"");
+
+		this.web.post()
+			.uri("/acknowledgements/{token}/outcome", token)
+			.body(BodyInserters.fromFormData("outcome", "REMOVED").with("note", ""))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/acknowledgements/" + token);
+
+		assertThat(page(token)).contains("đã báo cáo kết quả xử lý lúc")
+			.contains("Thông tin sai sự thật đã được gỡ bỏ.")
+			.doesNotContain("<form");
+		assertThat(page(token + "?lang=en")).contains("The false information was taken down.");
+	}
+
+	@Test
+	void anUnknownOutcomeIsA400WithAFieldError() {
+		String token = routeToCommuneAndReadToken(RoutedCaseEvents.newCaseId());
+
+		this.web.post()
+			.uri("/api/v1/acknowledgements/{token}/outcome?lang=en", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("outcome", "SHRUGGED"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("outcome")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("invalid-outcome");
+		this.web.post()
+			.uri("/api/v1/acknowledgements/{token}/outcome", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("required");
+		this.web.post()
+			.uri("/api/v1/acknowledgements/{token}/outcome", "B".repeat(43))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("outcome", "REMOVED"))
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private String page(String tokenAndQuery) {
+		return this.web.get()
+			.uri("/acknowledgements/" + tokenAndQuery)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private JsonNode reportOutcome(String token, Map<String, String> body) {
+		return json.readTree(this.web.post()
+			.uri("/api/v1/acknowledgements/{token}/outcome", token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody());
+	}
+
 	/** Routes a case to the commune, which has only an email contact point, and reads the link from the email. */
 	private String routeToCommuneAndReadToken(String caseId) {
 		publishRouted(caseId, RoutedCaseEvents.routedTo(caseId, "ubnd-phuong-phu-ly", "Ủy ban nhân dân phường Phủ Lý"));
 		await().atMost(PATIENCE).until(() -> emailsAbout(caseId).size() == 1);
 		try {
-			Matcher link = LINK.matcher((String) emailsAbout(caseId).get(0).getContent());
+			Matcher link = LINK.matcher(textOf(emailsAbout(caseId).get(0)));
 			assertThat(link.find()).as("the email carries the acknowledgement link").isTrue();
 			return link.group(1);
 		}

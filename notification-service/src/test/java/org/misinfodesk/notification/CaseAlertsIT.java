@@ -58,13 +58,19 @@ class CaseAlertsIT extends RunningService {
 		assertThat(email.getFrom()).containsExactly(new InternetAddress("misinfodesk@hanam.gov.vn"));
 		assertThat(email.getSubject())
 			.isEqualTo("[Misinfo Desk] Đề nghị xác minh, xử lý vụ việc " + caseId + ": " + RoutedCaseEvents.EXAMPLE_SUMMARY);
-		assertThat(email.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("UTF-8");
-		String text = (String) email.getContent();
+		assertThat(email.getContentType()).containsIgnoringCase("multipart/");
+		String text = textOf(email);
 		assertThat(text).contains("Kính gửi: Sở Y tế tỉnh Hà Nam,")
 			.contains(RoutedCaseEvents.EXAMPLE_SUMMARY)
 			.contains("Kết luận: Tin giả")
+			.contains("Mức độ: Cao")
 			.contains("Thời hạn xử lý: 09:10 ngày 28/11/2026 (giờ Việt Nam)")
 			.contains(acknowledgeUrl);
+		String html = htmlOf(email);
+		assertThat(html).contains("<html lang=\"vi\">")
+			.contains("Kính gửi: Sở Y tế tỉnh Hà Nam,")
+			.contains("Kết luận: Tin giả")
+			.contains("<a href=\"" + acknowledgeUrl + "\"");
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveriesOf(caseId))
 			.allSatisfy((delivery) -> assertThat(delivery.get("state").asString()).isEqualTo("DELIVERED")));

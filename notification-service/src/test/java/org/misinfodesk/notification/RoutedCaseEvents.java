@@ -16,7 +16,7 @@ final class RoutedCaseEvents {
 
 	static final String EXAMPLE_SUMMARY = "Bài đăng trên Facebook nói rằng uống nước lá ổi chữa khỏi sốt xuất huyết trong 3 ngày";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	static final JsonMapper json = JsonMapper.builder().build();
 
 	private RoutedCaseEvents() {
 	}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -50,10 +54,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"misinfodesk.public-base-url=http://notification.test", "misinfodesk.deliveries.poll-interval=200ms",
-				"misinfodesk.deliveries.backoff=200ms,200ms,200ms", "misinfodesk.outbox.poll-interval=200ms" })
-@EmbeddedKafka(topics = { "cases.routed", "cases.routed.dlt", "agency.responses" }, partitions = 3)
+				"misinfodesk.deliveries.backoff=200ms,200ms,200ms", "misinfodesk.outbox.poll-interval=200ms",
+				"misinfodesk.deliveries.metrics-interval=200ms", "misinfodesk.webhooks.disable-after=3s",
+				"misinfodesk.webhooks.rotation-overlap=1h" })
+@EmbeddedKafka(topics = { "cases.routed", "cases.routed.dlt", "cases.overdue", "agency.responses" }, partitions = 3)
 @AutoConfigureWebTestClient
+@Import(TestDns.class)
 abstract class RunningService {
+
+	/** A host name only this test's resolver knows: reaching it proves the send used the checked address. */
+	static final String PINNED_HOST = "receiver.misinfodesk.test";
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -84,6 +94,70 @@ abstract class RunningService {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification-it"));
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	void publish(String topic, String type, String key, String body) {
+		try {
+			this.kafka.send(CloudEventRecords.of(topic, type, key, body)).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish to " + topic, ex);
+		}
+	}
+
+	void publish(String eventId, String topic, String type, String key, String body) {
+		try {
+			this.kafka.send(CloudEventRecords.withId(eventId, topic, type, key, body)).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish to " + topic, ex);
+		}
+	}
+
+	/** Emails to one address. */
+	static List<MimeMessage> emailsTo(String address) {
+		return Arrays.stream(mail.getReceivedMessages()).filter((message) -> sentTo(message, address)).toList();
+	}
+
+	static boolean sentTo(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getAllRecipients())
+				.anyMatch((recipient) -> recipient.toString().equalsIgnoreCase(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The plain-text part of an email. */
+	static String textOf(MimeMessage message) {
+		return partOf(message, "text/plain");
+	}
+
+	/** The HTML part of an email. */
+	static String htmlOf(MimeMessage message) {
+		return partOf(message, "text/html");
+	}
+
+	private static String partOf(Part part, String type) {
+		try {
+			if (part.isMimeType(type)) {
+				return (String) part.getContent();
+			}
+			if (part.isMimeType("multipart/*")) {
+				Multipart multipart = (Multipart) part.getContent();
+				for (int i = 0; i < multipart.getCount(); i++) {
+					String found = partOf(multipart.getBodyPart(i), type);
+					if (found != null) {
+						return found;
+					}
+				}
+			}
+			return null;
+		}
+		catch (MessagingException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Registers a webhook as admin; returns the answer, secret included. */
@@ -175,7 +249,7 @@ abstract class RunningService {
 		return records;
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +31,7 @@ final class WebhookReceiver {
 
 	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-	private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+	private final Map<String, Deque<Reply>> scripts = new ConcurrentHashMap<>();
 
 	private WebhookReceiver(HttpServer server) {
 		this.server = server;
@@ -56,7 +58,12 @@ final class WebhookReceiver {
 
 	/** Answers the next requests to {@code url} with these statuses, then {@code 200}. */
 	void answer(String url, Integer... statuses) {
-		this.scripts.put(pathOf(url), new ArrayDeque<>(List.of(statuses)));
+		answer(url, Arrays.stream(statuses).map((status) -> new Reply(status, Map.of())).toArray(Reply[]::new));
+	}
+
+	/** Answers the next requests to {@code url} with these replies, then {@code 200}. */
+	void answer(String url, Reply... replies) {
+		this.scripts.put(pathOf(url), new ArrayDeque<>(List.of(replies)));
 	}
 
 	List<Request> received(String url) {
@@ -71,10 +78,13 @@ final class WebhookReceiver {
 				.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
 			String path = exchange.getRequestURI().getPath();
 			this.requests.add(new Request(exchange.getRequestMethod(), path, headers,
-					new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-			Deque<Integer> script = this.scripts.get(path);
-			Integer scripted = script == null ? null : script.poll();
-			exchange.sendResponseHeaders(scripted == null ? 200 : scripted, -1);
+					new String(body.readAllBytes(), StandardCharsets.UTF_8), Instant.now()));
+			Deque<Reply> script = this.scripts.get(path);
+			Reply scripted = script == null ? null : script.poll();
+			if (scripted != null) {
+				scripted.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+			}
+			exchange.sendResponseHeaders(scripted == null ? 200 : scripted.status(), -1);
 		}
 	}
 
@@ -82,7 +92,14 @@ final class WebhookReceiver {
 		return URI.create(url).getPath();
 	}
 
-	record Request(String method, String path, Map<String, String> headers, String body) {
+	int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	record Reply(int status, Map<String, String> headers) {
+	}
+
+	record Request(String method, String path, Map<String, String> headers, String body, Instant at) {
 
 		String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));

@@ -241,6 +241,12 @@ class WebhookRegistrationIT extends RunningService {
 			.jsonPath("$.paths['/api/v1/deliveries'].get")
 			.exists()
 			.jsonPath("$.paths['/api/v1/acknowledgements/{token}'].post")
+			.exists()
+			.jsonPath("$.paths['/api/v1/acknowledgements/{token}/outcome'].post")
+			.exists()
+			.jsonPath("$.paths['/api/v1/agencies/{agencyId}/webhooks/{id}/secret/rotate'].post")
+			.exists()
+			.jsonPath("$.paths['/api/v1/deliveries/{id}/replay'].post")
 			.exists();
 	}
 

@@ -15,10 +15,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param token the unguessable credential in the acknowledgement link
  * @param key {@code <caseId>/<routing>/<agencyId>}, unique, so a redelivered routing reuses the token
+ * @param resolvedAt when the agency reported the outcome; {@code null} until then
+ * @param outcome what the agency did about the case
+ * @param outcomeNote the agency's words about the outcome, which become the citizen's public note
  */
 @Document(Acknowledgements.COLLECTION)
 public record Acknowledgement(@Id String token, String key, String agencyId, String agencyName, RoutedCase routed,
-		Instant createdAt, Instant acknowledgedAt, String note, List<OutboxEvent> outbox) {
+		Instant createdAt, Instant acknowledgedAt, String note, Instant resolvedAt, Outcome outcome,
+		String outcomeNote, List<OutboxEvent> outbox) {
 
 	public Acknowledgement {
 		outbox = outbox == null ? List.of() : List.copyOf(outbox);
@@ -26,12 +30,16 @@ public record Acknowledgement(@Id String token, String key, String agencyId, Str
 
 	static Acknowledgement awaiting(String token, String agencyId, String agencyName, RoutedCase routed,
 			Instant now) {
-		return new Acknowledgement(token, keyOf(routed, agencyId), agencyId, agencyName, routed, now, null, null,
-				List.of());
+		return new Acknowledgement(token, keyOf(routed.caseId(), routed.routing(), agencyId), agencyId, agencyName,
+				routed, now, null, null, null, null, null, List.of());
 	}
 
-	static String keyOf(RoutedCase routed, String agencyId) {
-		return routed.caseId() + "/" + routed.routing() + "/" + agencyId;
+	static String keyOf(String caseId, int routing, String agencyId) {
+		return caseId + "/" + routing + "/" + agencyId;
+	}
+
+	public boolean resolved() {
+		return this.resolvedAt != null;
 	}
 
 	public boolean acknowledged() {

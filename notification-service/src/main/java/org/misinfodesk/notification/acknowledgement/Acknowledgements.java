@@ -45,6 +45,25 @@ class Acknowledgements implements InitializingBean {
 							Acknowledgement.class));
 	}
 
+	Mono<Acknowledgement> findByKey(String key) {
+		return this.mongo.findOne(Query.query(Criteria.where("key").is(key)), Acknowledgement.class);
+	}
+
+	/**
+	 * Records the outcome and its event in one document write, unless an outcome was already
+	 * recorded.
+	 * @return whether this call recorded it
+	 */
+	Mono<Boolean> resolve(String token, Instant at, Outcome outcome, String note, OutboxEvent event) {
+		Query unresolved = Query.query(Criteria.where("_id").is(token).and("resolvedAt").is(null));
+		Update update = new Update().set("resolvedAt", at)
+			.set("outcome", outcome)
+			.set("outcomeNote", note)
+			.push(OutboxEvent.FIELD, event);
+		return this.mongo.updateFirst(unresolved, update, Acknowledgement.class)
+			.map((result) -> result.getModifiedCount() == 1);
+	}
+
 	Mono<Acknowledgement> find(String token) {
 		return this.mongo.findById(token, Acknowledgement.class);
 	}

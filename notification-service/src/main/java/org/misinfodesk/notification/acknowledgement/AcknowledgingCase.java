@@ -2,14 +2,18 @@ package org.misinfodesk.notification.acknowledgement;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.misinfodesk.notification.text.Wording;
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.problem.FieldProblem;
+import org.misinfodesk.platform.problem.LanguageResolver;
 import org.misinfodesk.platform.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -17,8 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * An agency confirms that it received a routed case. Every alert of one routing to one agency
- * carries the same link; the first acknowledgement counts, later ones change nothing.
+ * An agency confirms that it received a routed case, and later reports what it did about it. Every
+ * alert of one routing to one agency carries the same link; the first acknowledgement and the first
+ * outcome count, later ones change nothing.
  */
 @Service
 public class AcknowledgingCase {
@@ -39,12 +44,27 @@ public class AcknowledgingCase {
 
 	private final String baseUrl;
 
+	private final Duration validity;
+
+	private final Wording wording;
+
 	AcknowledgingCase(Acknowledgements acknowledgements, Outbox outbox, Clock clock,
-			AcknowledgementSettings settings) {
+			AcknowledgementSettings settings, Wording wording) {
 		this.acknowledgements = acknowledgements;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.baseUrl = settings.publicBaseUrl().toString().replaceAll("/+$", "");
+		this.validity = settings.acknowledgements().linkValidity();
+		this.wording = wording;
+	}
+
+	/** The acknowledgement of one routing to one agency, if this service alerted the agency of it. */
+	public Mono<Acknowledgement> findRouting(String caseId, int routing, String agencyId) {
+		return this.acknowledgements.findByKey(Acknowledgement.keyOf(caseId, routing, agencyId));
+	}
+
+	public String urlOf(Acknowledgement acknowledgement) {
+		return this.baseUrl + PATH + acknowledgement.token();
 	}
 
 	/**
@@ -61,7 +81,60 @@ public class AcknowledgingCase {
 		if (token == null || !TOKEN.matcher(token).matches()) {
 			return Mono.error(unknown());
 		}
-		return this.acknowledgements.find(token).switchIfEmpty(Mono.error(AcknowledgingCase::unknown));
+		return this.acknowledgements.find(token).switchIfEmpty(Mono.error(AcknowledgingCase::unknown)).flatMap((found) -> {
+			if (found.createdAt().plus(this.validity).isBefore(this.clock.instant())) {
+				return Mono.error(ProblemException.of(HttpStatus.GONE, "expired-acknowledgement"));
+			}
+			return Mono.just(found);
+		});
+	}
+
+	/**
+	 * Records the agency's outcome and puts {@code agency.responded} ({@code RESOLVED}) in the outbox,
+	 * both in one write; a case not yet acknowledged is acknowledged first. An outcome already
+	 * recorded is returned unchanged.
+	 * @param note the agency's words for the citizen; without one, the outcome's name in Vietnamese
+	 */
+	public Mono<Acknowledgement> reportOutcome(String token, String outcome, String note) {
+		String cleanNote = note == null || note.isBlank() ? null : note.strip();
+		List<FieldProblem> problems = new ArrayList<>();
+		Outcome parsed = null;
+		if (outcome == null || outcome.isBlank()) {
+			problems.add(FieldProblem.of("outcome", "required"));
+		}
+		else {
+			try {
+				parsed = Outcome.valueOf(outcome.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(FieldProblem.of("outcome", "invalid-outcome"));
+			}
+		}
+		if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
+			problems.add(FieldProblem.of("note", "too-long", MAX_NOTE));
+		}
+		if (!problems.isEmpty()) {
+			return find(token).then(Mono.error(ProblemException.invalid(problems)));
+		}
+		Outcome kind = parsed;
+		return find(token).flatMap((current) -> current.acknowledged() ? Mono.just(current)
+				: acknowledge(token, null)).flatMap((current) -> {
+			if (current.resolved()) {
+				return Mono.just(current);
+			}
+			Instant at = now();
+			String publicNote = cleanNote != null ? cleanNote
+					: this.wording.message("outcome." + kind.name(), LanguageResolver.VIETNAMESE);
+			var event = this.outbox.event(AgencyResponded.TYPE, AgencyResponded.TOPIC, current.routed().caseId(),
+					new AgencyResponded(current.routed().caseId(), current.agencyId(), null, AgencyResponded.RESOLVED,
+							publicNote, at.toString()));
+			return this.acknowledgements.resolve(token, at, kind, publicNote, event).flatMap((recorded) -> {
+				if (recorded) {
+					this.outbox.wake();
+				}
+				return this.acknowledgements.find(token);
+			});
+		});
 	}
 
 	/**

@@ -15,4 +15,6 @@ record AgencyResponded(String caseId, String agencyId, String deliveryId, String
 
 	static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
+	static final String RESOLVED = "RESOLVED";
+
 }

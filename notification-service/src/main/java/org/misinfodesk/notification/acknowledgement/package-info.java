@@ -1,2 +1,2 @@
-/** Agencies acknowledging the cases routed to them through the unguessable link in each alert. */
+/** Agencies acknowledging the cases routed to them, and reporting their outcome, through the unguessable expiring link in each alert. */
 package org.misinfodesk.notification.acknowledgement;

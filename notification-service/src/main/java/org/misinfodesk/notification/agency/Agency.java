@@ -1,6 +1,7 @@
 package org.misinfodesk.notification.agency;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,11 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param id the id shared by every service ({@code so-y-te})
  * @param emails the email contact points; each receives every alert
+ * @param language the language of its emails: {@code vi} (the default) or {@code en}
  */
-public record Agency(String id, String name, @DefaultValue List<String> emails) {
+public record Agency(String id, String name, @DefaultValue List<String> emails, @DefaultValue("vi") String language) {
 
 	public Agency {
 		emails = List.copyOf(emails);
+	}
+
+	public Locale locale() {
+		return Locale.forLanguageTag(this.language);
 	}
 
 }

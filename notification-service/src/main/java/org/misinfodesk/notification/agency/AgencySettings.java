@@ -28,6 +28,10 @@ record AgencySettings(@DefaultValue List<Agency> agencies) {
 					throw new IllegalArgumentException("Agency " + agency.id() + " has a malformed email " + email);
 				}
 			}
+			if (!agency.language().equals("vi") && !agency.language().equals("en")) {
+				throw new IllegalArgumentException("Agency " + agency.id() + " has language " + agency.language()
+						+ "; emails are written in vi or en");
+			}
 			if (!ids.add(agency.id())) {
 				throw new IllegalArgumentException("Agency " + agency.id() + " is configured twice");
 			}

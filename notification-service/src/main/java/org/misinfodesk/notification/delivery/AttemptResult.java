@@ -1,28 +1,47 @@
 package org.misinfodesk.notification.delivery;
 
+import java.time.Duration;
+
 /**
  * What one send reported, before it is timed and recorded as an {@link Attempt}.
  *
  * @param retryable whether trying again could help
+ * @param retryAfter how long the receiver asked us to wait ({@code Retry-After} with {@code 429} or
+ * {@code 503}); {@code null} when it did not
+ * @param endpointFailure whether the failure counts against the webhook endpoint (it answered badly
+ * or not at all), as opposed to our refusing to send
  */
-record AttemptResult(Attempt.Outcome outcome, Integer statusCode, String error, boolean retryable) {
+record AttemptResult(Attempt.Outcome outcome, Integer statusCode, String error, boolean retryable,
+		Duration retryAfter, boolean endpointFailure) {
 
 	static final int MAX_ERROR = 500;
 
+	static final int GONE = 410;
+
 	static AttemptResult succeeded(Integer statusCode) {
-		return new AttemptResult(Attempt.Outcome.SUCCEEDED, statusCode, null, false);
+		return new AttemptResult(Attempt.Outcome.SUCCEEDED, statusCode, null, false, null, false);
+	}
+
+	/** The receiver answered, but not with {@code 2xx}; {@code 410} means it wants no more. */
+	static AttemptResult rejected(int statusCode, Duration retryAfter) {
+		return new AttemptResult(Attempt.Outcome.FAILED, statusCode, null, statusCode != GONE, retryAfter, true);
 	}
 
 	static AttemptResult rejected(int statusCode) {
-		return new AttemptResult(Attempt.Outcome.FAILED, statusCode, null, true);
+		return rejected(statusCode, null);
 	}
 
 	static AttemptResult failed(String error) {
-		return new AttemptResult(Attempt.Outcome.FAILED, null, shortened(error), true);
+		return new AttemptResult(Attempt.Outcome.FAILED, null, shortened(error), true, null, true);
+	}
+
+	/** We would not send, but may later (a target refused now may be fixed by the agency). */
+	static AttemptResult refused(String error) {
+		return new AttemptResult(Attempt.Outcome.FAILED, null, shortened(error), true, null, false);
 	}
 
 	static AttemptResult abandoned(String error) {
-		return new AttemptResult(Attempt.Outcome.FAILED, null, shortened(error), false);
+		return new AttemptResult(Attempt.Outcome.FAILED, null, shortened(error), false, null, false);
 	}
 
 	/** Names what went wrong without a stack trace: the innermost cause and its message. */
@@ -40,6 +59,10 @@ record AttemptResult(Attempt.Outcome outcome, Integer statusCode, String error, 
 
 	boolean succeeded() {
 		return this.outcome == Attempt.Outcome.SUCCEEDED;
+	}
+
+	boolean gone() {
+		return this.statusCode != null && this.statusCode == GONE;
 	}
 
 	private static String shortened(String error) {

@@ -81,6 +81,55 @@ public class Deliveries implements InitializingBean {
 		return this.mongo.updateFirst(leased, update, Delivery.class).map((result) -> result.getModifiedCount() == 1);
 	}
 
+	Mono<Long> countPending() {
+		return this.mongo.count(Query.query(Criteria.where("state").is(DeliveryState.PENDING)), Delivery.class);
+	}
+
+	Mono<Delivery> oldestPending() {
+		return this.mongo.findOne(Query.query(Criteria.where("state").is(DeliveryState.PENDING))
+			.with(Sort.by("createdAt", "_id"))
+			.limit(1), Delivery.class);
+	}
+
+	/**
+	 * Starts the schedule of a delivered or failed delivery again, with the same body and
+	 * {@code webhook-id}, keeping its earlier attempts.
+	 * @return the delivery as it now is; empty when it is pending already (or unknown)
+	 */
+	public Mono<Delivery> replay(String id, Instant now) {
+		Query finished = Query.query(Criteria.where("_id").is(id).and("state").ne(DeliveryState.PENDING));
+		return this.mongo.findById(id, Delivery.class).flatMap((current) -> {
+			Update restart = new Update().set("state", DeliveryState.PENDING)
+				.set("nextAttemptAt", now)
+				.set("scheduleStart", current.attempts().size())
+				.unset("deliveredAt")
+				.unset("leaseId");
+			return this.mongo.findAndModify(finished, restart, FindAndModifyOptions.options().returnNew(true),
+					Delivery.class);
+		});
+	}
+
+	public Mono<Delivery> findById(String id) {
+		return this.mongo.findById(id, Delivery.class);
+	}
+
+	/** The failed webhook deliveries to one endpoint created since a time, oldest first. */
+	public Flux<Delivery> findFailedToEndpointSince(String endpointId, Instant since) {
+		return this.mongo.find(Query.query(Criteria.where("target.endpointId")
+			.is(endpointId)
+			.and("state")
+			.is(DeliveryState.FAILED)
+			.and("createdAt")
+			.gte(since)).with(Sort.by("createdAt", "_id")), Delivery.class);
+	}
+
+	/** The most recent deliveries in one state, newest first. */
+	public Flux<Delivery> findByState(DeliveryState state, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("state").is(state))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+			.limit(limit), Delivery.class);
+	}
+
 	/** A case's deliveries, in the order they were created. */
 	public Flux<Delivery> findByCase(String caseId) {
 		return this.mongo.find(Query.query(Criteria.where("caseId").is(caseId)).with(Sort.by("createdAt", "_id")),

@@ -21,16 +21,45 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param payload the exact JSON body the webhook receives, and the content of the email
  * @param nextAttemptAt when the next attempt is due; while an attempt runs, the end of its lease
  * @param leaseId set by the dispatcher that claimed the running attempt; only it may record the result
+ * @param scheduleStart how many attempts came before the current run of the retry schedule: a
+ * replay starts the schedule again without forgetting earlier attempts
  */
 @Document(Deliveries.COLLECTION)
-public record Delivery(@Id String id, String caseId, int routing, String agencyId, String agencyName,
-		Channel channel, Target target, String webhookId, String payload, DeliveryState state, List<Attempt> attempts,
-		Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, String acknowledgementToken, String leaseId) {
+public record Delivery(@Id String id, DeliveryKind kind, String caseId, int routing, String agencyId,
+		String agencyName, Channel channel, Target target, String webhookId, String payload, DeliveryState state,
+		List<Attempt> attempts, int scheduleStart, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
+		String acknowledgementToken, String leaseId) {
 
 	private static final SecureRandom random = new SecureRandom();
 
 	public Delivery {
+		kind = kind == null ? DeliveryKind.ALERT : kind;
 		attempts = attempts == null ? List.of() : List.copyOf(attempts);
+	}
+
+	/** Failed attempts in the current run of the schedule, the one just made included. */
+	int failedInSchedule() {
+		return this.attempts.size() - this.scheduleStart + 1;
+	}
+
+	static Delivery reminder(CaseOverdue overdue, String agencyId, String agencyName, Channel channel,
+			Target target, String payload, String acknowledgementToken, Instant now) {
+		String id = idOf(overdue.caseId(), Integer.toString(overdue.routing()), "overdue", overdue.deadline(),
+				agencyId, channel.name(), target.key());
+		return new Delivery(id, DeliveryKind.REMINDER, overdue.caseId(), overdue.routing(), agencyId, agencyName,
+				channel, target, channel == Channel.WEBHOOK ? newWebhookId() : null, payload, DeliveryState.PENDING,
+				List.of(), 0, now, now, null, acknowledgementToken, null);
+	}
+
+	/**
+	 * @param reason what the notice is about, unique per occasion, so the same occasion noticed
+	 * twice sends once
+	 */
+	static Delivery notice(String reason, String caseId, String agencyId, String address, String payload,
+			Instant now) {
+		Target target = Target.email(address);
+		return new Delivery(idOf("notice", reason, target.key()), DeliveryKind.NOTICE, caseId, 0, agencyId, null,
+				Channel.EMAIL, target, null, payload, DeliveryState.PENDING, List.of(), 0, now, now, null, null, null);
 	}
 
 	static Delivery email(CaseRouted routed, String agencyId, String agencyName, String address, String payload,
@@ -47,16 +76,19 @@ public record Delivery(@Id String id, String caseId, int routing, String agencyI
 
 	private static Delivery pending(CaseRouted routed, String agencyId, String agencyName, Channel channel,
 			Target target, String webhookId, String payload, String acknowledgementToken, Instant now) {
-		return new Delivery(idOf(routed.caseId(), routed.routing(), channel, target), routed.caseId(),
-				routed.routing(), agencyId, agencyName, channel, target, webhookId, payload, DeliveryState.PENDING,
-				List.of(), now, now, null, acknowledgementToken, null);
+		return new Delivery(idOf(routed.caseId(), routed.routing(), channel, target), DeliveryKind.ALERT,
+				routed.caseId(), routed.routing(), agencyId, agencyName, channel, target, webhookId, payload,
+				DeliveryState.PENDING, List.of(), 0, now, now, null, acknowledgementToken, null);
 	}
 
 	static String idOf(String caseId, int routing, Channel channel, Target target) {
+		return idOf(caseId, Integer.toString(routing), channel.name(), target.key());
+	}
+
+	private static String idOf(String... parts) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(String.join("\n", caseId, Integer.toString(routing), channel.name(), target.key())
-					.getBytes(StandardCharsets.UTF_8));
+				.digest(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
 			return "d-" + HexFormat.of().formatHex(digest, 0, 16);
 		}
 		catch (NoSuchAlgorithmException ex) {

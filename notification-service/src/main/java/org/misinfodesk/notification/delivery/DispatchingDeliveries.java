@@ -9,6 +9,9 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.misinfodesk.notification.webhook.WebhookEndpoint;
+import org.misinfodesk.notification.webhook.WebhookEndpoints;
+import org.misinfodesk.notification.webhook.WebhookSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -24,8 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * Sends due deliveries: polls the store (and wakes up at once when new deliveries were stored),
  * claims each due delivery with a lease, makes one attempt and records it with the next step: done,
- * another attempt after the backoff, or failed after the last. All state is in the store, so
- * several instances share the work and a restart forgets nothing.
+ * another attempt after the backoff (or when the receiver asked with {@code Retry-After}), or failed
+ * after the last, which administrators are told of. Webhook results also keep the endpoint's record:
+ * {@code 410} or failing for too long disables it, and the agency is told. All state is in the
+ * store, so several instances share the work and a restart forgets nothing.
  */
 @Component
 class DispatchingDeliveries implements SmartLifecycle {
@@ -54,12 +59,25 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private volatile Disposable running;
 
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookSettings webhookSettings;
+
+	private final Noticing noticing;
+
+	private final DeliveryMetrics metrics;
+
 	DispatchingDeliveries(Deliveries deliveries, WebhookSending webhooks, EmailSending emails,
-			DeliverySettings settings, Clock clock) {
+			DeliverySettings settings, Clock clock, WebhookEndpoints endpoints, WebhookSettings webhookSettings,
+			Noticing noticing, DeliveryMetrics metrics) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
 		this.emails = emails;
 		this.settings = settings;
+		this.endpoints = endpoints;
+		this.webhookSettings = webhookSettings;
+		this.noticing = noticing;
+		this.metrics = metrics;
 		this.backoff = new Backoff(settings.backoff(), settings.jitter(), new Random());
 		this.clock = clock;
 	}
@@ -113,8 +131,10 @@ class DispatchingDeliveries implements SmartLifecycle {
 			case EMAIL -> this.emails.send(claimed);
 		};
 		return sent.onErrorResume((ex) -> Mono.just(AttemptResult.failed(ex))).flatMap((result) -> {
-			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-			Attempt attempt = new Attempt(startedAt, result.outcome(), result.statusCode(), result.error(), millis);
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			this.metrics.attempted(claimed.channel(), result.outcome(), took);
+			Attempt attempt = new Attempt(startedAt, result.outcome(), result.statusCode(), result.error(),
+					took.toMillis());
 			return recordNextStep(claimed, attempt, result);
 		}).onErrorResume((ex) -> {
 			log.warn("Attempt at delivery {} not recorded; it runs again after its lease: {}", claimed.id(),
@@ -126,17 +146,59 @@ class DispatchingDeliveries implements SmartLifecycle {
 	private Mono<Boolean> recordNextStep(Delivery claimed, Attempt attempt, AttemptResult result) {
 		Instant now = now();
 		if (result.succeeded()) {
-			return this.deliveries.record(claimed, attempt, DeliveryState.DELIVERED, null, now);
+			return this.deliveries.record(claimed, attempt, DeliveryState.DELIVERED, null, now)
+				.flatMap((recorded) -> endpointSucceeded(claimed).thenReturn(recorded))
+				.doOnNext((recorded) -> completed(recorded, claimed, DeliveryState.DELIVERED));
 		}
-		int failed = claimed.attempts().size() + 1;
-		Optional<Duration> wait = result.retryable() ? this.backoff.after(failed) : Optional.empty();
+		Optional<Duration> wait = result.retryable() ? nextWait(claimed, result) : Optional.empty();
 		if (wait.isPresent()) {
-			return this.deliveries.record(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get()), null);
+			return this.deliveries.record(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get()), null)
+				.flatMap((recorded) -> endpointFailed(claimed, result, now).thenReturn(recorded));
 		}
 		log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}", claimed.id(), claimed.caseId(),
-				claimed.agencyId(), claimed.channel(), failed,
+				claimed.agencyId(), claimed.channel(), claimed.attempts().size() + 1,
 				attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error());
-		return this.deliveries.record(claimed, attempt, DeliveryState.FAILED, null, null);
+		return this.deliveries.record(claimed, attempt, DeliveryState.FAILED, null, null)
+			.flatMap((recorded) -> endpointFailed(claimed, result, now)
+				.then(recorded ? this.noticing.deliveryFailed(claimed, attempt) : Mono.just(0L))
+				.thenReturn(recorded))
+			.doOnNext((recorded) -> completed(recorded, claimed, DeliveryState.FAILED));
+	}
+
+	/** The receiver's {@code Retry-After} when it gave one (within reason), else the schedule's next wait. */
+	private Optional<Duration> nextWait(Delivery claimed, AttemptResult result) {
+		Optional<Duration> scheduled = this.backoff.after(claimed.failedInSchedule());
+		if (scheduled.isEmpty() || result.retryAfter() == null) {
+			return scheduled;
+		}
+		Duration asked = result.retryAfter();
+		return Optional.of(asked.compareTo(this.settings.maxRetryAfter()) > 0 ? this.settings.maxRetryAfter() : asked);
+	}
+
+	private Mono<Void> endpointSucceeded(Delivery claimed) {
+		return claimed.channel() == Channel.WEBHOOK ? this.endpoints.succeeded(claimed.target().endpointId())
+				: Mono.empty();
+	}
+
+	/** A {@code 410} disables the endpoint at once; other failures count towards disabling it. */
+	private Mono<Void> endpointFailed(Delivery claimed, AttemptResult result, Instant now) {
+		if (claimed.channel() != Channel.WEBHOOK || !result.endpointFailure()) {
+			return Mono.empty();
+		}
+		String endpointId = claimed.target().endpointId();
+		Mono<WebhookEndpoint> disabled = result.gone() ? this.endpoints.gone(endpointId)
+				: this.endpoints.failed(endpointId, now, this.webhookSettings.disableAfter());
+		return disabled.flatMap((endpoint) -> {
+			log.warn("Webhook endpoint {} of {} disabled: {}", endpoint.id(), endpoint.agencyId(),
+					endpoint.disabledReason());
+			return this.noticing.endpointDisabled(endpoint);
+		}).then();
+	}
+
+	private void completed(boolean recorded, Delivery claimed, DeliveryState state) {
+		if (recorded) {
+			this.metrics.completed(claimed.channel(), state);
+		}
 	}
 
 	private Instant now() {

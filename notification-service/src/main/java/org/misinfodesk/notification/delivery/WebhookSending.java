@@ -4,6 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import io.netty.channel.ChannelOption;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
@@ -14,15 +18,17 @@ import org.misinfodesk.notification.webhook.WebhookTargets;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * One attempt at a webhook delivery: a signed {@code POST} of the stored body. Any {@code 2xx} is
- * success; every other status, a redirect included (none is followed), a timeout or a connection
- * error is a failure.
+ * One attempt at a webhook delivery: a signed {@code POST} of the stored body to the address the
+ * target policy has just checked. Any {@code 2xx} is success; every other status, a redirect
+ * included (none is followed), a timeout or a connection error is a failure; {@code 429} and
+ * {@code 503} may say when to try again.
  */
 @Component
 class WebhookSending {
@@ -35,7 +41,7 @@ class WebhookSending {
 
 	private final Clock clock;
 
-	private final WebClient client;
+	private final HttpClient http;
 
 	private final Duration deadline;
 
@@ -43,11 +49,12 @@ class WebhookSending {
 		this.endpoints = endpoints;
 		this.targets = targets;
 		this.clock = clock;
-		HttpClient http = HttpClient.create()
+		// A fresh connection per request: a pooled one could have been opened to an address checked
+		// for another request.
+		this.http = HttpClient.newConnection()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()))
 			.responseTimeout(settings.responseTimeout())
 			.followRedirect(false);
-		this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
 		this.deadline = settings.connectTimeout().plus(settings.responseTimeout()).plusSeconds(5);
 	}
 
@@ -59,27 +66,66 @@ class WebhookSending {
 	}
 
 	private Mono<AttemptResult> post(Delivery delivery, WebhookEndpoint endpoint) {
-		return this.targets.check("url", endpoint.url()).flatMap((problems) -> {
-			if (!problems.isEmpty()) {
-				return Mono.just(AttemptResult.failed("target refused: " + problems.get(0).code()));
+		return this.targets.resolve(endpoint.url()).flatMap((resolved) -> {
+			if (resolved.refused()) {
+				return Mono.just(AttemptResult.refused("target refused: " + resolved.problems().get(0).code()));
 			}
-			long timestamp = this.clock.instant().getEpochSecond();
-			String signature = WebhookSignature.sign(endpoint.secret(), delivery.webhookId(), timestamp,
+			Instant now = this.clock.instant();
+			long timestamp = now.getEpochSecond();
+			String signature = WebhookSignature.sign(endpoint.signingSecrets(now), delivery.webhookId(), timestamp,
 					delivery.payload());
-			return this.client.post()
-				.uri(URI.create(endpoint.url()))
+			WebClient client = WebClient.builder()
+				.clientConnector(new ReactorClientHttpConnector(
+						this.http.resolver(new PinnedAddressResolverGroup(resolved.address()))))
+				.build();
+			return client.post()
+				.uri(URI.create(endpoint.url().strip()))
 				.contentType(MediaType.APPLICATION_JSON)
 				.header("webhook-id", delivery.webhookId())
 				.header("webhook-timestamp", Long.toString(timestamp))
 				.header("webhook-signature", signature)
-				.header("User-Agent", USER_AGENT)
+				.header(HttpHeaders.USER_AGENT, USER_AGENT)
 				.bodyValue(delivery.payload().getBytes(StandardCharsets.UTF_8))
-				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+				.exchangeToMono((response) -> response.releaseBody()
+					.thenReturn(answer(response.statusCode().value(),
+							response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
 				.timeout(this.deadline)
-				.map((status) -> status >= 200 && status < 300 ? AttemptResult.succeeded(status)
-						: AttemptResult.rejected(status))
 				.onErrorResume((ex) -> Mono.just(AttemptResult.failed(ex)));
 		});
+	}
+
+	private AttemptResult answer(int status, String retryAfter) {
+		if (status >= 200 && status < 300) {
+			return AttemptResult.succeeded(status);
+		}
+		boolean mayAskToWait = status == 429 || status == 503;
+		return AttemptResult.rejected(status, mayAskToWait ? retryAfter(retryAfter, this.clock.instant()) : null);
+	}
+
+	/**
+	 * {@code Retry-After} as seconds or as an HTTP date.
+	 * @return the wait, or {@code null} when the header is absent or unreadable
+	 */
+	static Duration retryAfter(String header, Instant now) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		String value = header.strip();
+		if (value.chars().allMatch(Character::isDigit)) {
+			try {
+				return Duration.ofSeconds(Long.parseLong(value));
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		try {
+			Duration wait = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
+			return wait.isNegative() ? Duration.ZERO : wait;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 }

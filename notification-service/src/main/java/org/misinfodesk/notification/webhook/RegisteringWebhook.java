@@ -51,8 +51,8 @@ public class RegisteringWebhook {
 			if (!problems.isEmpty()) {
 				return Mono.error(ProblemException.invalid(problems));
 			}
-			WebhookEndpoint endpoint = new WebhookEndpoint(WebhookSecrets.newEndpointId(), agencyId, url.strip(),
-					cleanDescription, WebhookSecrets.newSecret(), EndpointState.ENABLED,
+			WebhookEndpoint endpoint = WebhookEndpoint.registered(WebhookSecrets.newEndpointId(), agencyId,
+					url.strip(), cleanDescription, WebhookSecrets.newSecret(),
 					this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 			return this.endpoints.insert(endpoint);
 		});

@@ -3,6 +3,8 @@ package org.misinfodesk.notification.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -37,6 +39,18 @@ public final class WebhookSignature {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
 		}
+	}
+
+	/**
+	 * Signs with several secrets at once, as during a rotation: the header lists one {@code v1,}
+	 * signature per secret, separated by spaces, and a receiver accepts the request when any matches.
+	 */
+	public static String sign(List<String> secrets, String webhookId, long timestamp, String body) {
+		if (secrets.isEmpty()) {
+			throw new IllegalArgumentException("At least one secret signs a webhook");
+		}
+		return secrets.stream().map((secret) -> sign(secret, webhookId, timestamp, body))
+			.collect(Collectors.joining(" "));
 	}
 
 	private static byte[] key(String secret) {

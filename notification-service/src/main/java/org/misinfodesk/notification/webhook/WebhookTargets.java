@@ -14,13 +14,16 @@ import org.misinfodesk.platform.problem.FieldProblem;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Which URLs may receive webhooks: absolute {@code http}/{@code https} URLs of at most 2,048
  * characters; outside the local profile only {@code https}, and only hosts whose every address is
- * public, so that a registered URL cannot reach into our own network.
+ * public, so that a registered URL cannot reach into our own network. Checked at registration and
+ * again before every send, where the host is resolved once and the request goes to the address
+ * that was checked, so a name that resolves differently a moment later (DNS rebinding) gains nothing.
  */
 @Component
 public class WebhookTargets {
@@ -32,8 +35,8 @@ public class WebhookTargets {
 	private final Resolver resolver;
 
 	@Autowired
-	WebhookTargets(WebhookSettings settings) {
-		this(settings.insecureTargetsAllowed(), InetAddress::getAllByName);
+	WebhookTargets(WebhookSettings settings, ObjectProvider<Resolver> resolver) {
+		this(settings.insecureTargetsAllowed(), resolver.getIfAvailable(() -> InetAddress::getAllByName));
 	}
 
 	WebhookTargets(boolean insecureAllowed, Resolver resolver) {
@@ -52,6 +55,38 @@ public class WebhookTargets {
 		}
 		return Mono.fromCallable(() -> addressProblems(field, URI.create(url.strip()).getHost()))
 			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Checks a URL for a send: resolves its host once and checks every address.
+	 * @return the address to connect to, or what is wrong with the URL
+	 */
+	public Mono<Resolved> resolve(String url) {
+		List<FieldProblem> syntax = syntaxProblems("url", url);
+		if (!syntax.isEmpty()) {
+			return Mono.just(Resolved.refused(syntax));
+		}
+		String host = unbracketed(URI.create(url.strip()).getHost());
+		return Mono.fromCallable(() -> {
+			InetAddress[] addresses;
+			try {
+				addresses = this.resolver.resolve(host);
+			}
+			catch (UnknownHostException ex) {
+				return Resolved.refused(List.of(FieldProblem.of("url", "unresolvable-host", host)));
+			}
+			if (addresses.length == 0) {
+				return Resolved.refused(List.of(FieldProblem.of("url", "unresolvable-host", host)));
+			}
+			if (!this.insecureAllowed) {
+				for (InetAddress address : addresses) {
+					if (!isPublic(address)) {
+						return Resolved.refused(List.of(FieldProblem.of("url", "private-target", host)));
+					}
+				}
+			}
+			return new Resolved(List.of(), addresses[0]);
+		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	List<FieldProblem> syntaxProblems(String field, String url) {
@@ -116,7 +151,7 @@ public class WebhookTargets {
 			if (uniqueLocal) {
 				return false;
 			}
-			if (v6.isIPv4CompatibleAddress()) {
+			if (v6.isIPv4CompatibleAddress() || isIpv4Mapped(bytes)) {
 				try {
 					return isPublic(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
 				}
@@ -128,13 +163,39 @@ public class WebhookTargets {
 		return true;
 	}
 
+	/** {@code ::ffff:a.b.c.d}, which reaches the IPv4 address {@code a.b.c.d}. */
+	private static boolean isIpv4Mapped(byte[] bytes) {
+		for (int i = 0; i < 10; i++) {
+			if (bytes[i] != 0) {
+				return false;
+			}
+		}
+		return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+	}
+
 	private static String unbracketed(String host) {
 		return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
 	}
 
-	/** Looks up a host's addresses; the DNS in production, a table in tests. */
+	/**
+	 * The outcome of checking a URL for one send.
+	 * @param address the checked address the request must go to; {@code null} when refused
+	 */
+	public record Resolved(List<FieldProblem> problems, InetAddress address) {
+
+		static Resolved refused(List<FieldProblem> problems) {
+			return new Resolved(problems, null);
+		}
+
+		public boolean refused() {
+			return this.address == null;
+		}
+
+	}
+
+	/** Looks up a host's addresses; the DNS in production (unless a bean replaces it), a table in tests. */
 	@FunctionalInterface
-	interface Resolver {
+	public interface Resolver {
 
 		InetAddress[] resolve(String host) throws UnknownHostException;
 

@@ -1,2 +1,2 @@
-/** Agencies' webhook endpoints: registration with a one-time secret, the target policy, and Standard Webhooks signing. */
+/** Agencies' webhook endpoints: registration and management with one-time secrets and rotation, the SSRF target policy, and Standard Webhooks signing. */
 package org.misinfodesk.notification.webhook;

@@ -1,6 +1,8 @@
 package org.misinfodesk.notification.webhook;
 
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,26 @@ class WebhookSignatureTest {
 		assertThat(WebhookSignature.sign(SPEC_SECRET, SPEC_ID, SPEC_TIMESTAMP + 1, SPEC_PAYLOAD)).isNotEqualTo(original);
 		assertThat(WebhookSignature.sign(SPEC_SECRET, SPEC_ID, SPEC_TIMESTAMP, "{\"test\": 2432232315}"))
 			.isNotEqualTo(original);
+	}
+
+	@Test
+	void duringARotationTheHeaderCarriesOneSignaturePerSecretSeparatedBySpaces() {
+		String newer = WebhookSecrets.newSecret();
+
+		String header = WebhookSignature.sign(List.of(newer, SPEC_SECRET), SPEC_ID, SPEC_TIMESTAMP, SPEC_PAYLOAD);
+
+		assertThat(header.split(" ")).containsExactly(WebhookSignature.sign(newer, SPEC_ID, SPEC_TIMESTAMP, SPEC_PAYLOAD),
+				"v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+	}
+
+	@Test
+	void theSecretBeforeARotationSignsOnlyUntilItsOverlapEnds() {
+		Instant rotatedAt = Instant.parse("2026-11-27T02:00:00Z");
+		WebhookEndpoint endpoint = new WebhookEndpoint("ep_1", "so-y-te", "https://hooks.example", null, "whsec_new",
+				SPEC_SECRET, rotatedAt.plusSeconds(3600), EndpointState.ENABLED, null, rotatedAt, null);
+
+		assertThat(endpoint.signingSecrets(rotatedAt.plusSeconds(60))).containsExactly("whsec_new", SPEC_SECRET);
+		assertThat(endpoint.signingSecrets(rotatedAt.plusSeconds(3600))).containsExactly("whsec_new");
 	}
 
 	@Test

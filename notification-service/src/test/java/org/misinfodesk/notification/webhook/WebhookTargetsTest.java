@@ -1,12 +1,15 @@
 package org.misinfodesk.notification.webhook;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.misinfodesk.platform.problem.FieldProblem;
 
@@ -15,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookTargetsTest {
 
 	static final Map<String, String> DNS = Map.of("hooks.agency.example", "203.0.113.10", "intranet.example",
-			"10.1.2.3", "metadata.example", "169.254.169.254");
+			"10.1.2.3", "metadata.example", "169.254.169.254", "v6.agency.example", "2001:db8::10", "cgnat.example",
+			"100.100.1.1", "ula.example", "fd00::5", "router.example", "192.168.0.1");
 
 	final WebhookTargets strict = new WebhookTargets(false, WebhookTargetsTest::resolve);
 
@@ -64,6 +68,86 @@ class WebhookTargetsTest {
 	void refusesLoopbackPrivateAndLinkLocalTargetsOutsideTheLocalProfile(String url) {
 		assertThat(codes(this.strict, url)).containsExactly("private-target");
 	}
+
+	/** Refused and accepted targets outside the local profile, with the reason, through the resolver alone. */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(textBlock = """
+			https://hooks.agency.example/h,       ''
+			https://v6.agency.example/h,          ''
+			https://[2001:db8::10]/h,             ''
+			https://8.8.8.8/h,                    ''
+			https://127.0.0.1/h,                  private-target
+			https://127.8.9.10/h,                 private-target
+			https://10.255.0.1/h,                 private-target
+			https://172.31.255.255/h,             private-target
+			https://172.32.0.1/h,                 ''
+			https://192.168.1.1/h,                private-target
+			https://169.254.169.254/h,            private-target
+			https://100.64.0.1/h,                 private-target
+			https://100.127.255.254/h,            private-target
+			https://100.128.0.1/h,                ''
+			https://0.1.2.3/h,                    private-target
+			https://[::1]/h,                      private-target
+			https://[::]/h,                       private-target
+			https://[fe80::abcd]/h,               private-target
+			https://[fc00::1]/h,                  private-target
+			https://[fdff:ffff::1]/h,             private-target
+			https://[::ffff:127.0.0.1]/h,         private-target
+			https://[::ffff:192.168.0.1]/h,       private-target
+			https://intranet.example/h,           private-target
+			https://router.example/h,             private-target
+			https://cgnat.example/h,              private-target
+			https://ula.example/h,                private-target
+			https://metadata.example/h,           private-target
+			https://two-faced.example/h,          private-target
+			http://hooks.agency.example/h,        https-required
+			https://nowhere.example/h,            unresolvable-host
+			""")
+	void targetTable(String url, String expected) {
+		List<String> codes = this.strictWithMixedHost.resolve(url).block().problems().stream().map(FieldProblem::code).toList();
+
+		assertThat(codes).isEqualTo(expected.isEmpty() ? List.of() : List.of(expected));
+	}
+
+	@Test
+	void anIpv4MappedIpv6AddressIsJudgedByTheIpv4AddressItCarries() throws Exception {
+		byte[] mapped = new byte[16];
+		mapped[10] = (byte) 0xff;
+		mapped[11] = (byte) 0xff;
+		mapped[12] = 10;
+		mapped[15] = 1;
+		InetAddress address = Inet6Address.getByAddress("mapped.example", mapped, -1);
+		assertThat(address).isInstanceOf(Inet6Address.class);
+
+		assertThat(WebhookTargets.isPublic(address)).isFalse();
+	}
+
+	@Test
+	void theSendGoesToTheAddressThatWasCheckedEvenIfTheNameResolvesElsewhereLater() throws Exception {
+		AtomicInteger lookups = new AtomicInteger();
+		WebhookTargets rebinding = new WebhookTargets(false, (host) -> lookups.incrementAndGet() == 1
+				? new InetAddress[] { InetAddress.getByName("203.0.113.10") }
+				: new InetAddress[] { InetAddress.getByName("127.0.0.1") });
+
+		WebhookTargets.Resolved resolved = rebinding.resolve("https://rebind.example/h").block();
+
+		assertThat(resolved.refused()).isFalse();
+		assertThat(resolved.address()).isEqualTo(InetAddress.getByName("203.0.113.10"));
+		assertThat(lookups).hasValue(1);
+		assertThat(rebinding.resolve("https://rebind.example/h").block().problems()).extracting(FieldProblem::code)
+			.containsExactly("private-target");
+	}
+
+	@Test
+	void inTheLocalProfileTheSendStillResolvesOnceAndPinsTheAddress() throws Exception {
+		WebhookTargets.Resolved resolved = this.local.resolve("http://localhost:9000/hook").block();
+
+		assertThat(resolved.address()).isEqualTo(InetAddress.getByName("127.0.0.1"));
+	}
+
+	final WebhookTargets strictWithMixedHost = new WebhookTargets(false, (host) -> host.equals("two-faced.example")
+			? new InetAddress[] { InetAddress.getByName("203.0.113.10"), InetAddress.getByName("10.0.0.7") }
+			: resolve(host));
 
 	@Test
 	void refusesAHostThatDoesNotResolve() {

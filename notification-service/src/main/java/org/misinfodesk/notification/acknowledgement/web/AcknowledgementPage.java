@@ -1,10 +1,12 @@
 package org.misinfodesk.notification.acknowledgement.web;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.misinfodesk.notification.acknowledgement.Acknowledgement;
 import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
+import org.misinfodesk.notification.acknowledgement.Outcome;
 import org.misinfodesk.notification.text.Wording;
 import org.misinfodesk.platform.problem.LanguageResolver;
 import reactor.core.publisher.Mono;
@@ -18,8 +20,8 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The page an agency opens from its alert: the case, and one button to acknowledge it. The token in
- * the address is the credential, so there is no login.
+ * The page an agency opens from its alert: the case, one button to acknowledge it, and then a form
+ * to report the outcome. The token in the address is the credential, so there is no login.
  */
 @Controller
 class AcknowledgementPage {
@@ -39,6 +41,7 @@ class AcknowledgementPage {
 		return this.acknowledging.find(token)
 			.map((acknowledgement) -> Rendering.view("acknowledgement")
 				.modelAttribute("page", Page.of(acknowledgement, this.wording, locale))
+				.modelAttribute("token", acknowledgement.token())
 				.build());
 	}
 
@@ -49,10 +52,18 @@ class AcknowledgementPage {
 			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build());
 	}
 
+	@PostMapping(path = "/acknowledgements/{token}/outcome", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	Mono<Rendering> reportOutcome(@PathVariable String token, ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> this.acknowledging.reportOutcome(token, form.getFirst("outcome"), form.getFirst("note")))
+			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build());
+	}
+
 	/** The case as the page shows it, with labels and times already in the reader's language. */
 	record Page(String caseId, String agencyName, String verdict, String category, String severity,
 			String localityCode, String summary, int reportCount, List<String> sourceUrls, String dueAt,
-			boolean acknowledged, String acknowledgedAt, String note) {
+			boolean acknowledged, String acknowledgedAt, String note, boolean resolved, String resolvedAt,
+			String outcome, String outcomeNote, List<Choice> outcomes) {
 
 		static Page of(Acknowledgement acknowledgement, Wording wording, Locale locale) {
 			var routed = acknowledgement.routed();
@@ -64,9 +75,19 @@ class AcknowledgementPage {
 					routed.dueAt() == null ? null : wording.dateTime(routed.dueAt(), locale),
 					acknowledgement.acknowledged(),
 					acknowledgement.acknowledged() ? wording.dateTime(acknowledgement.acknowledgedAt(), locale) : null,
-					acknowledgement.note());
+					acknowledgement.note(), acknowledgement.resolved(),
+					acknowledgement.resolved() ? wording.dateTime(acknowledgement.resolvedAt(), locale) : null,
+					acknowledgement.outcome() == null ? null
+							: wording.message("outcome." + acknowledgement.outcome().name(), locale),
+					acknowledgement.outcomeNote(),
+					Arrays.stream(Outcome.values())
+						.map((outcome) -> new Choice(outcome.name(), wording.message("outcome." + outcome.name(), locale)))
+						.toList());
 		}
 
+	}
+
+	record Choice(String value, String label) {
 	}
 
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.misinfodesk.notification.acknowledgement.Acknowledgement;
 import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
+import org.misinfodesk.notification.acknowledgement.Outcome;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,16 +33,34 @@ class AcknowledgementsController {
 		return this.acknowledging.acknowledge(token, note == null ? null : note.note()).map(Acknowledged::of);
 	}
 
+	@PostMapping("/api/v1/acknowledgements/{token}/outcome")
+	@SecurityRequirements
+	@Operation(summary = "An agency reports the outcome of a routed case with the token of its alert's "
+			+ "acknowledgeUrl: outcome REMOVED, CORRECTED, SANCTIONED or NO_ACTION_NEEDED and an optional note "
+			+ "(at most 4000 characters) that becomes the citizen's public note. Emits agency.responded with "
+			+ "response RESOLVED once (acknowledging first if needed); repeating it changes nothing")
+	Mono<Acknowledged> reportOutcome(@PathVariable String token, @RequestBody(required = false) Resolution resolution) {
+		return this.acknowledging
+			.reportOutcome(token, resolution == null ? null : resolution.outcome(),
+					resolution == null ? null : resolution.note())
+			.map(Acknowledged::of);
+	}
+
 	record Note(String note) {
 	}
 
+	record Resolution(String outcome, String note) {
+	}
+
+	/** @param response {@code RESOLVED} once the outcome is reported, {@code ACKNOWLEDGED} before */
 	record Acknowledged(String caseId, int routing, String agencyId, String response, Instant acknowledgedAt,
-			String note) {
+			String note, Instant resolvedAt, Outcome outcome, String outcomeNote) {
 
 		static Acknowledged of(Acknowledgement acknowledgement) {
 			return new Acknowledged(acknowledgement.routed().caseId(), acknowledgement.routed().routing(),
-					acknowledgement.agencyId(), "ACKNOWLEDGED", acknowledgement.acknowledgedAt(),
-					acknowledgement.note());
+					acknowledgement.agencyId(), acknowledgement.resolved() ? "RESOLVED" : "ACKNOWLEDGED",
+					acknowledgement.acknowledgedAt(), acknowledgement.note(), acknowledgement.resolvedAt(),
+					acknowledgement.outcome(), acknowledgement.outcomeNote());
 		}
 
 	}

@@ -5,16 +5,21 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.misinfodesk.notification.webhook.DisabledReason;
 import org.misinfodesk.notification.webhook.EndpointState;
+import org.misinfodesk.notification.webhook.ManagingWebhooks;
 import org.misinfodesk.notification.webhook.RegisteringWebhook;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -24,8 +29,11 @@ class WebhooksController {
 
 	private final RegisteringWebhook registering;
 
-	WebhooksController(RegisteringWebhook registering) {
+	private final ManagingWebhooks managing;
+
+	WebhooksController(RegisteringWebhook registering, ManagingWebhooks managing) {
 		this.registering = registering;
+		this.managing = managing;
 	}
 
 	@PostMapping("/api/v1/agencies/{agencyId}/webhooks")
@@ -50,24 +58,52 @@ class WebhooksController {
 		return this.registering.find(agencyId, id).map(Listed::of);
 	}
 
+	@PostMapping("/api/v1/agencies/{agencyId}/webhooks/{id}/disable")
+	@Operation(summary = "Stops alerts to an endpoint (ADMIN); its pending deliveries fail and can be recovered later")
+	Mono<Listed> disable(@PathVariable String agencyId, @PathVariable String id) {
+		return this.managing.disable(agencyId, id).map(Listed::of);
+	}
+
+	@PostMapping("/api/v1/agencies/{agencyId}/webhooks/{id}/enable")
+	@Operation(summary = "Resumes alerts to an endpoint (ADMIN), with its failure record cleared")
+	Mono<Listed> enable(@PathVariable String agencyId, @PathVariable String id) {
+		return this.managing.enable(agencyId, id).map(Listed::of);
+	}
+
+	@DeleteMapping("/api/v1/agencies/{agencyId}/webhooks/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Deletes an endpoint (ADMIN); its pending deliveries fail")
+	Mono<Void> delete(@PathVariable String agencyId, @PathVariable String id) {
+		return this.managing.delete(agencyId, id);
+	}
+
+	@PostMapping("/api/v1/agencies/{agencyId}/webhooks/{id}/secret/rotate")
+	@Operation(summary = "Gives an endpoint a new secret, shown only in this answer (ADMIN); the previous secret "
+			+ "keeps signing beside it (several v1 signatures in webhook-signature) until previousSecretUntil")
+	Mono<Registered> rotate(@PathVariable String agencyId, @PathVariable String id) {
+		return this.managing.rotateSecret(agencyId, id).map(Registered::of);
+	}
+
 	record Registration(String url, String description) {
 	}
 
 	record Registered(String id, String url, String description, String secret, EndpointState state,
-			Instant createdAt) {
+			Instant createdAt, Instant previousSecretUntil) {
 
 		static Registered of(WebhookEndpoint endpoint) {
 			return new Registered(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.secret(),
-					endpoint.state(), endpoint.createdAt());
+					endpoint.state(), endpoint.createdAt(), endpoint.previousSecretUntil());
 		}
 
 	}
 
-	record Listed(String id, String url, String description, EndpointState state, Instant createdAt) {
+	record Listed(String id, String url, String description, EndpointState state, DisabledReason disabledReason,
+			Instant createdAt, Instant failingSince, Instant previousSecretUntil) {
 
 		static Listed of(WebhookEndpoint endpoint) {
 			return new Listed(endpoint.id(), endpoint.url(), endpoint.description(), endpoint.state(),
-					endpoint.createdAt());
+					endpoint.disabledReason(), endpoint.createdAt(), endpoint.failingSince(),
+					endpoint.previousSecretUntil());
 		}
 
 	}

@@ -1,2 +1,2 @@
-/** HTTP API where administrators register and list agencies' webhook endpoints. */
+/** HTTP API where administrators register, list, disable, enable, delete agencies' webhook endpoints and rotate their secrets. */
 package org.misinfodesk.notification.webhook.web;

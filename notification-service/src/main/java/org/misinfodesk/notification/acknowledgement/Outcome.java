@@ -1,0 +1,21 @@
+package org.misinfodesk.notification.acknowledgement;
+
+/**
+ * What an agency did about a case it was asked to verify and resolve. Each is reported to triage as
+ * {@code RESOLVED}; the kind stays here and names the outcome when the agency writes no note.
+ */
+public enum Outcome {
+
+	/** The false information was taken down. */
+	REMOVED,
+
+	/** A correction or official statement was published. */
+	CORRECTED,
+
+	/** The offender was dealt with (warning, fine, investigation). */
+	SANCTIONED,
+
+	/** Verified; nothing needed doing. */
+	NO_ACTION_NEEDED
+
+}
