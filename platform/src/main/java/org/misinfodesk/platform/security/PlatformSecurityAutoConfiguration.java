@@ -5,8 +5,11 @@ import java.util.List;
 import org.misinfodesk.platform.kafka.DeadLetterBox;
 import org.misinfodesk.platform.kafka.DeadLetterRoutes;
 import org.misinfodesk.platform.kafka.KafkaSettings;
+import org.misinfodesk.platform.problem.ProblemException;
 import org.misinfodesk.platform.problem.ProblemWebExceptionHandler;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,9 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -68,6 +73,24 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	ProblemSecurityHandlers problemSecurityHandlers(ProblemWebExceptionHandler problems) {
 		return new ProblemSecurityHandlers(problems);
+	}
+
+	/**
+	 * The firewall refuses suspicious requests (encoded slashes, {@code ..}, control characters) before
+	 * any controller runs; those refusals are problem+json too.
+	 */
+	@Bean
+	static BeanPostProcessor firewallRefusalsAsProblems(ObjectProvider<ProblemWebExceptionHandler> problems) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof WebFilterChainProxy proxy) {
+					proxy.setExchangeRejectedHandler((exchange, refused) -> problems.getObject()
+						.handle(exchange, ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-request")));
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

@@ -126,6 +126,17 @@ class DeadLettersIT {
 			.isBadRequest();
 	}
 
+	@Test
+	void firewallRefusalIsProblemJsonToo() {
+		this.web.get()
+			.uri("/api/v1/dead-letters/%2e%2e/%2e%2e/etc")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
 	record Letters(List<DeadLetter> items) {
 	}
 
