@@ -42,7 +42,7 @@
     row.cells[3].textContent = item.reportCount;
     row.cells[4].textContent = time(item.firstReportedAt);
     row.cells[5].textContent = time(item.dueAt);
-    row.cells[5].className = item.dueAt && new Date(item.dueAt) < new Date() ? 'overdue' : '';
+    row.cells[5].className = item.overdue || (item.dueAt && new Date(item.dueAt) < new Date()) ? 'overdue' : '';
     row.cells[6].textContent = item.claimedBy || '';
   }
 
@@ -54,9 +54,18 @@
     return new Date(a.dataset.first) - new Date(b.dataset.first);
   }
 
+  // The page's filters, applied to live changes as the server applied them to the first listing.
+  function matches(item) {
+    var d = table.dataset;
+    var category = item.category || item.categoryHint;
+    return (!d.category || d.category === category)
+      && (!d.locality || d.locality === item.localityCode)
+      && (!d.overdue || String(Boolean(item.overdue)) === d.overdue);
+  }
+
   function show(item) {
     var row = rowOf(item.id);
-    if (!open[item.status]) {
+    if (!open[item.status] || !matches(item)) {
       if (row) {
         row.remove();
       }

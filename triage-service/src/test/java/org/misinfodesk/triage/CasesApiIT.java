@@ -32,7 +32,7 @@ class CasesApiIT extends RunningTriageService {
 		JsonNode details = caseOf(caseId);
 		assertThat(details.get("reports").get(0).get("reportId").asString()).isEqualTo(reportId);
 		assertThat(details.get("reports").get(0).get("sourceUrl").asString())
-			.isEqualTo("https://www.facebook.com/groups/123456/posts/987654");
+			.isEqualTo("https://www.facebook.com/groups/123456/posts/" + reportId);
 		assertThat(details.get("audit").get(0).get("action").asString()).isEqualTo("RECEIVED");
 		assertThat(details.has("outbox")).isFalse();
 	}

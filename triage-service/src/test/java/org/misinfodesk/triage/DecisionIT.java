@@ -49,7 +49,7 @@ class DecisionIT extends RunningTriageService {
 		assertThat(event.get("agencies").get(0).get("id").asString()).isEqualTo("so-y-te");
 		assertThat(event.get("agencies").get(0).get("name").asString()).isEqualTo("Sở Y tế tỉnh Hà Nam");
 		assertThat(event.get("sourceUrls").get(0).asString())
-			.isEqualTo("https://www.facebook.com/groups/123456/posts/987654");
+			.isEqualTo("https://www.facebook.com/groups/123456/posts/" + reportId);
 		assertThat(event.get("reportCount").asInt()).isEqualTo(1);
 		assertThat(event.get("publicNote").asString()).isEqualTo(Decisions.PUBLIC_NOTE);
 		assertThat(Duration.between(Instant.parse(event.get("routedAt").asString()),

@@ -16,9 +16,34 @@ final class ReportEvents {
 	private ReportEvents() {
 	}
 
-	/** The contract's example itself (a health rumour seen on Facebook), as another report. */
+	private static final String[] WORDS = { "sáng", "chiều", "phường", "xã", "huyện", "thôn", "chợ", "trường", "cầu",
+			"đường", "sông", "núi", "lúa", "ngô", "khoai", "sắn", "cá", "gà" };
+
+	/**
+	 * The contract's example (a health rumour seen on Facebook) as another report, with words of its own
+	 * and its own source address, so that fixtures of different tests never cluster together.
+	 */
 	static String aHealthRumour(String reportId) {
-		return example(reportId).toString();
+		ObjectNode report = example(reportId);
+		report.put("content", report.get("content").asString() + " " + wordsOf(reportId));
+		report.put("sourceUrl", "https://www.facebook.com/groups/123456/posts/" + reportId);
+		return report.toString();
+	}
+
+	/** Sixteen words chosen by the report id: unrelated to another id's words. */
+	static String wordsOf(String reportId) {
+		StringBuilder words = new StringBuilder();
+		String hex = reportId.replace("-", "");
+		for (int i = 0; i < 16; i++) {
+			int value = Character.digit(hex.charAt(i % hex.length()), 16) + 16 * (i % 2);
+			words.append(WORDS[(value + i) % WORDS.length]).append(i).append(' ');
+		}
+		return words.toString().strip();
+	}
+
+	/** The contract's example as is, with this report's ids. */
+	static ObjectNode exampleReport(String reportId) {
+		return example(reportId);
 	}
 
 	static String aRumourHinted(String reportId, String categoryHint, String content) {

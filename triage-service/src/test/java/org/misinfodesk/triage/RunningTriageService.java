@@ -30,6 +30,10 @@ import static org.awaitility.Awaitility.await;
 				"misinfodesk.kafka.partitions=1", "misinfodesk.kafka.retries=1",
 				"misinfodesk.kafka.retry-backoff=200ms",
 				"misinfodesk.queue.keep-alive=5s",
+				// Tests mark deadlines themselves, at the instants they choose.
+				"misinfodesk.deadlines.scan-every=1h",
+				"misinfodesk.evidence.username=triage", "misinfodesk.evidence.password=s3cret",
+				"misinfodesk.evidence.response-timeout=1s",
 				"misinfodesk.security.users[0].username=analyst",
 				"misinfodesk.security.users[0].password={noop}analyst",
 				"misinfodesk.security.users[0].roles[0]=ANALYST",
@@ -43,7 +47,8 @@ import static org.awaitility.Awaitility.await;
 				"misinfodesk.security.users[3].password={noop}admin",
 				"misinfodesk.security.users[3].roles[0]=ADMIN" })
 @EmbeddedKafka(partitions = 1,
-		topics = { "reports.submitted", "reports.status-changed", "cases.routed", "agency.responses" })
+		topics = { "reports.submitted", "reports.status-changed", "cases.routed", "agency.responses",
+				"cases.overdue" })
 abstract class RunningTriageService {
 
 	static final String ANALYST = "analyst";
@@ -66,6 +71,7 @@ abstract class RunningTriageService {
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("triage-it"));
+		registry.add("misinfodesk.evidence.base-url", ReportServiceStandIn::baseUrl);
 	}
 
 	WebTestClient anonymous() {

@@ -22,12 +22,21 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param routing how many times the case was routed to agencies
  * @param agencies the agencies it was routed to and their responses
  * @param audit the append-only audit trail
+ * @param category the decided category, else the reporters' hint (for filters)
+ * @param localityCode the decided locality, else the first report's (for filters)
+ * @param signatures MinHash signatures of a few of its reports' texts, to recognise near-duplicates
+ * @param urlKeys the normalised source addresses of its reports
+ * @param overdue whether a deadline (triage, or an agency's) passed without what it waits for
+ * @param nextDeadlineAt the earliest deadline not yet found passed, which the deadline scan looks for
+ * @param mergedInto the case that took its reports, once {@link CaseStatus#MERGED}
  */
 @Document(Case.COLLECTION)
 public record Case(@Id String id, CaseStatus status, int priority, String summary, List<CaseReport> reports,
 		int reportCount, Instant firstReportedAt, Instant lastReportedAt, Instant dueAt, Claim claim,
 		Decision decision, int routing, List<RoutedAgency> agencies, List<AuditEntry> audit,
-		List<OutboxEvent> outbox, long version) {
+		List<OutboxEvent> outbox, long version, Category category, String localityCode,
+		List<TextSignature> signatures, List<String> urlKeys, boolean overdue, Instant nextDeadlineAt,
+		String mergedInto) {
 
 	public static final String COLLECTION = "cases";
 
@@ -36,6 +45,8 @@ public record Case(@Id String id, CaseStatus status, int priority, String summar
 		agencies = (agencies != null) ? List.copyOf(agencies) : List.of();
 		audit = (audit != null) ? List.copyOf(audit) : List.of();
 		outbox = (outbox != null) ? List.copyOf(outbox) : List.of();
+		signatures = (signatures != null) ? List.copyOf(signatures) : List.of();
+		urlKeys = (urlKeys != null) ? List.copyOf(urlKeys) : List.of();
 	}
 
 	/**
@@ -47,10 +58,12 @@ public record Case(@Id String id, CaseStatus status, int priority, String summar
 	}
 
 	/** A new case holding one report. */
-	public static Case open(CaseReport report, int priority, String summary, Instant dueAt, AuditEntry received) {
+	public static Case open(CaseReport report, int priority, String summary, Instant dueAt, AuditEntry received,
+			TextSignature signature, List<String> urlKeys) {
 		return new Case(idFor(report.reportId()), CaseStatus.NEW, priority, summary, List.of(report), 1,
 				report.submittedAt(), report.submittedAt(), dueAt, null, null, 0, List.of(), List.of(received),
-				List.of(), 0);
+				List.of(), 0, report.categoryHint(), blankToNull(report.localityCode()),
+				(signature != null) ? List.of(signature) : List.of(), urlKeys, false, dueAt, null);
 	}
 
 	public ClaimState claimStateFor(String analyst, Instant now) {
@@ -71,9 +84,32 @@ public record Case(@Id String id, CaseStatus status, int priority, String summar
 		return this.reports.stream().map(CaseReport::sourceUrl).filter(Objects::nonNull).distinct().toList();
 	}
 
+	/** The agencies of the latest routing: the ones whose responses the case now waits for. */
+	public List<RoutedAgency> currentAgencies() {
+		return this.agencies.stream().filter((agency) -> agency.routing() == this.routing).toList();
+	}
+
 	/** Whether an event already left its mark in the audit trail. */
 	public boolean hasRecorded(String eventId) {
 		return this.audit.stream().anyMatch((entry) -> eventId.equals(entry.eventId()));
+	}
+
+	public boolean holds(String reportId) {
+		return this.reports.stream().anyMatch((report) -> report.reportId().equals(reportId));
+	}
+
+	/** The earliest deadline of the current routing's agencies still to watch, or {@code null}. */
+	public static Instant nextAgencyDeadline(List<RoutedAgency> agencies, int routing) {
+		return agencies.stream()
+			.filter((agency) -> agency.routing() == routing)
+			.map(RoutedAgency::nextDeadline)
+			.filter(Objects::nonNull)
+			.min(Instant::compareTo)
+			.orElse(null);
+	}
+
+	static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

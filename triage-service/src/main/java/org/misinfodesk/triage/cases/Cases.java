@@ -15,13 +15,30 @@ import reactor.core.publisher.Mono;
  */
 public interface Cases {
 
-	/** Stores a new case; {@code false} if a case with its id already exists. */
+	/** Stores a new case; {@code false} if a case with its id, or holding its report, already exists. */
 	Mono<Boolean> open(Case opened);
 
 	Mono<Case> findById(String id);
 
+	/** The case holding a report, if any. */
+	Mono<Case> findHolding(String reportId);
+
+	/** The given cases that are in one of the statuses (without their pending events). */
+	Flux<Case> findAllById(Collection<String> ids, Collection<CaseStatus> statuses);
+
 	/** Cases in the given statuses, most urgent first (priority, then oldest first). */
-	Flux<Case> findByStatus(Collection<CaseStatus> statuses, int limit);
+	default Flux<Case> findByStatus(Collection<CaseStatus> statuses, int limit) {
+		return find(new QueueFilter(java.util.Set.copyOf(statuses), null, null, null), limit);
+	}
+
+	/** Cases the filter lets through, most urgent first (priority, then oldest first). */
+	Flux<Case> find(QueueFilter filter, int limit);
+
+	/** Cases the filter lets through, oldest first, in batches: for exports of any size. */
+	Flux<Case> stream(QueueFilter filter, Instant from, Instant to);
+
+	/** Cases with deadlines still running whose next deadline is due by {@code now}. */
+	Flux<Case> findDeadlineDue(Instant now, int limit);
 
 	/**
 	 * Claims the case as read, provided nothing changed since and the claim is still free, expired
@@ -38,11 +55,44 @@ public interface Cases {
 	 */
 	Mono<Case> decide(Case read, String analyst, Instant now, Outcome outcome);
 
+	/** Re-routes a routed case, provided nothing changed since it was read. */
+	Mono<Case> reroute(Case read, Outcome outcome);
+
 	/** Records an agency's response, provided nothing changed since and the event is new to the case. */
-	Mono<Case> recordResponse(Case read, List<RoutedAgency> agencies, AuditEntry entry);
+	Mono<Case> recordResponse(Case read, Response response);
+
+	/** Adds a report to an open case, provided nothing changed since it was read. */
+	Mono<Case> join(Case read, Joined joined);
+
+	/** Marks passed deadlines, provided nothing changed since the case was read. */
+	Mono<Case> markOverdue(Case read, Overdue overdue);
+
+	/** Replaces the reports of a case (merge and split), provided nothing changed since it was read. */
+	Mono<Case> regroup(Case read, Regrouped regrouped);
 
 	/** What a decision changes. */
 	record Outcome(CaseStatus status, Decision decision, int routing, List<RoutedAgency> agencies,
+			Instant nextDeadlineAt, List<AuditEntry> entries, List<OutboxEvent> events) {
+	}
+
+	/** What an agency's response changes. */
+	record Response(CaseStatus status, List<RoutedAgency> agencies, Instant nextDeadlineAt, boolean overdue,
+			int priority, AuditEntry entry, List<OutboxEvent> events) {
+	}
+
+	/** What a report joining a case changes. */
+	record Joined(CaseReport report, int priority, Instant lastReportedAt, List<TextSignature> signatures,
+			List<String> urlKeys, AuditEntry entry, List<OutboxEvent> events) {
+	}
+
+	/** What the deadline scan changes. */
+	record Overdue(List<RoutedAgency> agencies, int priority, Instant nextDeadlineAt, List<AuditEntry> entries,
+			List<OutboxEvent> events) {
+	}
+
+	/** A case's new set of reports after a merge or a split. */
+	record Regrouped(CaseStatus status, List<CaseReport> reports, int priority, Instant firstReportedAt,
+			Instant lastReportedAt, List<TextSignature> signatures, List<String> urlKeys, String mergedInto,
 			List<AuditEntry> entries, List<OutboxEvent> events) {
 	}
 

@@ -19,6 +19,10 @@ public final class Channels {
 
 	public static final String AGENCY_RESPONSES_TOPIC = "agency.responses";
 
+	public static final String CASE_OVERDUE = "org.misinfodesk.case.overdue.v1";
+
+	public static final String CASES_OVERDUE_TOPIC = "cases.overdue";
+
 	private Channels() {
 	}
 

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * How urgent a case is: severity first, then how many people reported it, then how fresh the
- * information is (a rumour seen an hour ago is still spreading). Higher is more urgent.
+ * information is (a rumour seen an hour ago is still spreading), and whether a deadline passed.
+ * Higher is more urgent.
  */
 public final class Priorities {
 
@@ -18,8 +19,15 @@ public final class Priorities {
 	private Priorities() {
 	}
 
+	/** What a missed deadline adds: a late case climbs above every case of its severity. */
+	public static final int OVERDUE_POINTS = 25;
+
 	public static int of(Severity severity, int reportCount, Instant lastSeenAt, Instant now) {
 		return severityPoints(severity) + volumePoints(reportCount) + freshnessPoints(lastSeenAt, now);
+	}
+
+	public static int of(Severity severity, int reportCount, Instant lastSeenAt, Instant now, boolean overdue) {
+		return of(severity, reportCount, lastSeenAt, now) + (overdue ? OVERDUE_POINTS : 0);
 	}
 
 	static int severityPoints(Severity severity) {

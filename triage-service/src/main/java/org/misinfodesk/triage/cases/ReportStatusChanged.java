@@ -16,7 +16,7 @@ public record ReportStatusChanged(String reportId, String caseId, Status status,
 	/** The citizen-facing statuses that triage sets. */
 	public enum Status {
 
-		IN_REVIEW, FORWARDED, CLOSED
+		IN_REVIEW, FORWARDED, RESOLVED, CLOSED
 
 	}
 

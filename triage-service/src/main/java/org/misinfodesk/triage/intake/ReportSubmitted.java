@@ -1,6 +1,7 @@
 package org.misinfodesk.triage.intake;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -10,7 +11,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportSubmitted(String reportId, String trackingCode, String content, String sourceUrl,
-		String platform, String categoryHint, String localityCode, Instant seenAt, Instant submittedAt) {
+		String platform, String categoryHint, String localityCode, Instant seenAt, Instant submittedAt,
+		List<Evidence> evidence) {
+
+	public ReportSubmitted {
+		evidence = (evidence != null) ? evidence.stream().filter(Evidence::complete).toList() : List.of();
+	}
 
 	/** Whether the fields triage cannot work without are there. */
 	public boolean complete() {
@@ -20,6 +26,16 @@ public record ReportSubmitted(String reportId, String trackingCode, String conte
 
 	private static boolean present(String value) {
 		return value != null && !value.isBlank();
+	}
+
+	/** An attached file's description. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Evidence(String id, String contentType, long size, String sha256) {
+
+		boolean complete() {
+			return present(this.id) && present(this.contentType);
+		}
+
 	}
 
 }

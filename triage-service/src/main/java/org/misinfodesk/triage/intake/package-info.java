@@ -1,2 +1,2 @@
-/** Citizens' submitted reports become cases in the triage queue. */
+/** Citizens' submitted reports join the case about the same information, or open one. */
 package org.misinfodesk.triage.intake;

@@ -1,13 +1,20 @@
 package org.misinfodesk.triage.responses;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.misinfodesk.platform.events.MalformedEventException;
+import org.misinfodesk.platform.outbox.Outbox;
+import org.misinfodesk.platform.outbox.OutboxEvent;
 import org.misinfodesk.triage.cases.AuditAction;
 import org.misinfodesk.triage.cases.AuditEntry;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseProblems;
+import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.cases.Priorities;
+import org.misinfodesk.triage.cases.ReportStatusChanged;
 import org.misinfodesk.triage.cases.RoutedAgency;
 import reactor.core.publisher.Mono;
 
@@ -15,8 +22,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * An agency acknowledged a case or reported its outcome: the case's audit trail says so, and the
- * agency's entry on the case keeps when it first acknowledged and resolved. Recording the same
- * event twice changes nothing.
+ * agency's entry on the case keeps when it first acknowledged and resolved, which stops its
+ * deadlines. When every agency of the current routing has resolved it, the case is resolved and
+ * each reporter told so, in the same write. Recording the same event twice changes nothing.
  */
 @Service
 public class RecordingAgencyResponse {
@@ -25,8 +33,14 @@ public class RecordingAgencyResponse {
 
 	private final Cases cases;
 
-	RecordingAgencyResponse(Cases cases) {
+	private final Outbox outbox;
+
+	private final Clock clock;
+
+	RecordingAgencyResponse(Cases cases, Outbox outbox, Clock clock) {
 		this.cases = cases;
+		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
@@ -49,9 +63,22 @@ public class RecordingAgencyResponse {
 			.stream()
 			.map((agency) -> agency.agencyId().equals(response.agencyId()) ? responded(agency, response) : agency)
 			.toList();
+		Instant now = this.clock.instant();
+		List<RoutedAgency> current = agencies.stream().filter((agency) -> agency.routing() == read.routing()).toList();
+		boolean resolved = read.status() == CaseStatus.ROUTED && !current.isEmpty()
+				&& current.stream().allMatch((agency) -> agency.resolvedAt() != null);
+		CaseStatus status = resolved ? CaseStatus.RESOLVED : read.status();
+		boolean overdue = !resolved && current.stream().anyMatch((agency) -> agency.lateAt(now));
+		int priority = read.priority() - ((read.overdue() && !overdue) ? Priorities.OVERDUE_POINTS : 0);
+		String details = details(read, response) + (resolved ? " → case resolved" : "");
 		AuditEntry entry = new AuditEntry(response.respondedAt(), "agency:" + response.agencyId(),
-				AuditAction.AGENCY_RESPONDED, details(read, response), eventId);
-		return this.cases.recordResponse(read, agencies, entry)
+				AuditAction.AGENCY_RESPONDED, details, eventId);
+		List<OutboxEvent> events = resolved ? ReportStatusChanged.forEachReport(this.outbox, read,
+				ReportStatusChanged.Status.RESOLVED, (read.decision() != null) ? read.decision().publicNote() : null,
+				now) : List.of();
+		Cases.Response change = new Cases.Response(status, agencies,
+				resolved ? null : Case.nextAgencyDeadline(agencies, read.routing()), overdue, priority, entry, events);
+		return this.cases.recordResponse(read, change)
 			.map((recorded) -> true)
 			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
 	}

@@ -84,8 +84,8 @@ public class DecidingCase {
 		if (claim != ClaimState.MINE) {
 			return Mono.error(CaseProblems.claimRequired());
 		}
-		List<Agency> agencies = this.rules.agenciesFor(draft);
 		String locality = (draft.localityCode() != null) ? draft.localityCode() : firstLocality(read);
+		List<Agency> agencies = this.rules.agenciesFor(draft, locality);
 		Decision decision = new Decision(draft.verdict(), draft.category(), draft.severity(), locality,
 				agencies.stream().map(Agency::id).toList(), draft.publicNote(), draft.note(), analyst, now);
 		List<AuditEntry> entries = new ArrayList<>();
@@ -99,22 +99,42 @@ public class DecidingCase {
 
 	private Cases.Outcome routed(Case read, String analyst, Decision decision, List<Agency> agencies, boolean chosen,
 			List<AuditEntry> entries, Instant now) {
+		Routed routed = route(this.outbox, this.routing, read, analyst, decision, agencies, chosen ? "chosen" : "by rule",
+				AuditAction.ROUTED, now);
+		entries.addAll(routed.entries());
+		List<OutboxEvent> events = new ArrayList<>(routed.events());
+		events.addAll(ReportStatusChanged.forEachReport(this.outbox, read, ReportStatusChanged.Status.FORWARDED,
+				decision.publicNote(), now));
+		return new Cases.Outcome(CaseStatus.ROUTED, decision, routed.number(), routed.agencies(),
+				Case.nextAgencyDeadline(routed.agencies(), routed.number()), entries, events);
+	}
+
+	/**
+	 * A new routing of the case to {@code agencies}: their deadlines, the audit entry and the
+	 * {@code case.routed} event. Earlier routings' agencies stay on the case, no longer awaited.
+	 */
+	static Routed route(Outbox outbox, RoutingSettings routing, Case read, String analyst, Decision decision,
+			List<Agency> agencies, String how, AuditAction action, Instant now) {
 		int number = read.routing() + 1;
-		Instant dueAt = now.plus(this.routing.acknowledgeWithin(decision.severity()));
+		Instant dueAt = now.plus(routing.acknowledgeWithin(decision.severity()));
+		Instant resolveDueAt = now.plus(routing.resolveWithin(decision.severity()));
 		List<RoutedAgency> all = new ArrayList<>(read.agencies());
-		agencies.forEach((agency) -> all.add(new RoutedAgency(agency.id(), agency.name(), number, dueAt, null, null)));
+		agencies.forEach((agency) -> all
+			.add(RoutedAgency.routed(agency.id(), agency.name(), number, dueAt, resolveDueAt)));
 		String routedTo = agencies.stream().map(Agency::id).collect(Collectors.joining(", "));
-		entries.add(AuditEntry.of(now, analyst, AuditAction.ROUTED, "routing %d to %s (%s), acknowledge by %s"
-			.formatted(number, routedTo, chosen ? "chosen" : "by rule", dueAt)));
+		AuditEntry entry = AuditEntry.of(now, analyst, action,
+				"routing %d to %s (%s), acknowledge by %s, resolve by %s".formatted(number, routedTo, how, dueAt,
+						resolveDueAt));
 		CaseRouted event = new CaseRouted(read.id(), number, decision.verdict(), decision.category(),
 				decision.severity(), decision.localityCode(), read.summary(), read.reportCount(), read.sourceUrls(),
 				agencies.stream().map((agency) -> new CaseRouted.Agency(agency.id(), agency.name())).toList(),
 				decision.publicNote(), dueAt, now);
-		List<OutboxEvent> events = new ArrayList<>();
-		events.add(this.outbox.event(Channels.CASE_ROUTED, Channels.CASES_ROUTED_TOPIC, read.id(), event));
-		events.addAll(ReportStatusChanged.forEachReport(this.outbox, read, ReportStatusChanged.Status.FORWARDED,
-				decision.publicNote(), now));
-		return new Cases.Outcome(CaseStatus.ROUTED, decision, number, all, entries, events);
+		return new Routed(number, all, List.of(entry),
+				List.of(outbox.event(Channels.CASE_ROUTED, Channels.CASES_ROUTED_TOPIC, read.id(), event)));
+	}
+
+	/** What one routing adds to a case. */
+	record Routed(int number, List<RoutedAgency> agencies, List<AuditEntry> entries, List<OutboxEvent> events) {
 	}
 
 	private Cases.Outcome closed(Case read, String analyst, Decision decision, List<AuditEntry> entries,
@@ -122,10 +142,10 @@ public class DecidingCase {
 		entries.add(AuditEntry.of(now, analyst, AuditAction.CLOSED, "no agency to route to"));
 		List<OutboxEvent> events = ReportStatusChanged.forEachReport(this.outbox, read,
 				ReportStatusChanged.Status.CLOSED, decision.publicNote(), now);
-		return new Cases.Outcome(CaseStatus.CLOSED, decision, read.routing(), read.agencies(), entries, events);
+		return new Cases.Outcome(CaseStatus.CLOSED, decision, read.routing(), read.agencies(), null, entries, events);
 	}
 
-	private static String firstLocality(Case read) {
+	static String firstLocality(Case read) {
 		return read.reports()
 			.stream()
 			.map(CaseReport::localityCode)

@@ -43,7 +43,8 @@ class SecurityConfiguration {
 				.pathMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
 				.hasAnyRole(ANALYST, SUPERVISOR)
 				.pathMatchers(HttpMethod.POST, "/api/v1/cases/*/claim", "/api/v1/cases/*/release",
-						"/api/v1/cases/*/decision")
+						"/api/v1/cases/*/decision", "/api/v1/cases/*/reroute", "/api/v1/cases/*/merge",
+						"/api/v1/cases/*/split")
 				.hasRole(ANALYST)
 				.anyExchange()
 				.authenticated())

@@ -17,6 +17,7 @@ import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Category;
 import org.misinfodesk.triage.cases.Severity;
 import org.misinfodesk.triage.cases.Verdict;
+import org.misinfodesk.triage.clustering.FindingSimilarCases;
 import org.misinfodesk.triage.queue.ClaimingCase;
 import org.misinfodesk.triage.queue.ReleasingCase;
 import org.misinfodesk.triage.routing.DecidingCase;
@@ -54,10 +55,13 @@ class CasePage {
 
 	private final MessageSource messages;
 
+	private final FindingSimilarCases similar;
+
 	private final Clock clock;
 
 	CasePage(Cases cases, ClaimingCase claiming, ReleasingCase releasing, DecidingCase deciding,
-			RoutingSettings routing, MessageSource messages, Clock clock) {
+			RoutingSettings routing, MessageSource messages, FindingSimilarCases similar, Clock clock) {
+		this.similar = similar;
 		this.cases = cases;
 		this.claiming = claiming;
 		this.releasing = releasing;
@@ -120,6 +124,10 @@ class CasePage {
 			HttpStatus status, String banner, Map<String, String> fieldErrors) {
 		return this.cases.findById(id)
 			.switchIfEmpty(Mono.error(() -> CaseProblems.notFound(id)))
+			.flatMap((found) -> this.similar.similarTo(found).collectList().map((similar) -> {
+				model.addAttribute("similar", similar);
+				return found;
+			}))
 			.map((found) -> {
 				exchange.getResponse().setStatusCode(status);
 				model.addAttribute("c", CaseDetails.of(found, this.clock.instant()));

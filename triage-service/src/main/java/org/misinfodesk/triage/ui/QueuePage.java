@@ -6,7 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.misinfodesk.platform.problem.LanguageResolver;
+import java.util.ArrayList;
+
 import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.Category;
+import org.misinfodesk.triage.cases.QueueFilter;
+import org.misinfodesk.triage.queue.QueueFilters;
 import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.queue.QueueSettings;
@@ -53,7 +58,13 @@ class QueuePage {
 		Locale locale = LanguageResolver.resolve(exchange);
 		model.addAttribute("zone", this.ui.timeZone().getId());
 		model.addAttribute("statusLabels", statusLabels(locale));
-		return this.cases.findByStatus(CaseStatus.OPEN, this.queue.maxListed())
+		var query = exchange.getRequest().getQueryParams();
+		// A filter the page cannot read is dropped: the form only offers valid values.
+		QueueFilter filter = QueueFilters.of(null, query.getFirst("category"), query.getFirst("locality"),
+				query.getFirst("overdue"), new ArrayList<>());
+		model.addAttribute("filter", filter);
+		model.addAttribute("categories", Category.values());
+		return this.cases.find(filter, this.queue.maxListed())
 			.map((c) -> CaseSummary.of(c, this.clock.instant()))
 			.collectList()
 			.doOnNext((rows) -> {

@@ -13,7 +13,7 @@ import org.misinfodesk.triage.cases.CaseChanges;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Claim;
-import org.misinfodesk.triage.cases.RoutedAgency;
+import org.misinfodesk.triage.cases.QueueFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,14 +50,22 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	/**
-	 * A report belongs to at most one case. The case id already guarantees it while every report opens
-	 * its own case; once reports join existing cases this index is what keeps a redelivered report from
-	 * landing in a second one.
+	 * A report belongs to at most one case: this index is what keeps a redelivered report from
+	 * landing in a second one, and a moved report from being in two at once. The other indexes serve
+	 * the queue and the deadline scan on a real MongoDB (the embedded store ignores them).
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		this.mongo.indexOps(Case.class)
-			.createIndex(new Index().on("reports.reportId", Sort.Direction.ASC).unique().named(REPORT_ID_INDEX))
+		var indexes = this.mongo.indexOps(Case.class);
+		indexes.createIndex(new Index().on("reports.reportId", Sort.Direction.ASC).unique().named(REPORT_ID_INDEX))
+			.then(indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
+				.on("priority", Sort.Direction.DESC)
+				.on("firstReportedAt", Sort.Direction.ASC)
+				.named("queue")))
+			.then(indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
+				.on("nextDeadlineAt", Sort.Direction.ASC)
+				.named("deadline_scan")))
+			.then(indexes.createIndex(new Index().on("firstReportedAt", Sort.Direction.ASC).named("export")))
 			.block(Duration.ofSeconds(30));
 	}
 
@@ -75,9 +83,66 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	@Override
-	public Flux<Case> findByStatus(Collection<CaseStatus> statuses, int limit) {
-		Query query = Query.query(where("status").in(statuses))
+	public Mono<Case> findHolding(String reportId) {
+		return this.mongo.findOne(Query.query(where("reports.reportId").is(reportId)), Case.class);
+	}
+
+	@Override
+	public Flux<Case> findAllById(Collection<String> ids, Collection<CaseStatus> statuses) {
+		if (ids.isEmpty()) {
+			return Flux.empty();
+		}
+		Query query = Query.query(where("_id").in(ids).and("status").in(statuses));
+		query.fields().exclude(OutboxEvent.FIELD);
+		return this.mongo.find(query, Case.class);
+	}
+
+	@Override
+	public Flux<Case> find(QueueFilter filter, int limit) {
+		Query query = Query.query(criteria(filter))
 			.with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")))
+			.limit(limit);
+		query.fields().exclude(OutboxEvent.FIELD);
+		return this.mongo.find(query, Case.class);
+	}
+
+	@Override
+	public Flux<Case> stream(QueueFilter filter, Instant from, Instant to) {
+		Criteria criteria = criteria(filter);
+		if (from != null || to != null) {
+			Criteria period = where("firstReportedAt");
+			if (from != null) {
+				period = period.gte(from);
+			}
+			if (to != null) {
+				period = period.lt(to);
+			}
+			criteria = new Criteria().andOperator(criteria, period);
+		}
+		Query query = Query.query(criteria).with(Sort.by(Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")));
+		query.fields().exclude(OutboxEvent.FIELD).exclude("audit").exclude("signatures");
+		query.cursorBatchSize(200);
+		return this.mongo.find(query, Case.class);
+	}
+
+	private static Criteria criteria(QueueFilter filter) {
+		Criteria criteria = where("status").in(filter.statuses());
+		if (filter.category() != null) {
+			criteria = criteria.and("category").is(filter.category());
+		}
+		if (filter.localityCode() != null) {
+			criteria = criteria.and("localityCode").is(filter.localityCode());
+		}
+		if (filter.overdue() != null) {
+			criteria = criteria.and("overdue").is(filter.overdue());
+		}
+		return criteria;
+	}
+
+	@Override
+	public Flux<Case> findDeadlineDue(Instant now, int limit) {
+		Query query = Query.query(where("status").in(CaseStatus.WITH_DEADLINES).and("nextDeadlineAt").lte(now))
+			.with(Sort.by("nextDeadlineAt"))
 			.limit(limit);
 		query.fields().exclude(OutboxEvent.FIELD);
 		return this.mongo.find(query, Case.class);
@@ -103,18 +168,76 @@ class MongoCases implements Cases, InitializingBean {
 	public Mono<Case> decide(Case read, String analyst, Instant now, Outcome outcome) {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN))
 			.addCriteria(where("claim.by").is(analyst).and("claim.expiresAt").gt(now));
-		Update update = new Update().set("status", outcome.status())
-			.set("decision", outcome.decision())
-			.set("routing", outcome.routing())
-			.set("agencies", outcome.agencies())
-			.unset("claim");
-		return change(query, appended(update, outcome.entries(), outcome.events()), !outcome.events().isEmpty());
+		return change(query, appended(decided(outcome).unset("claim"), outcome.entries(), outcome.events()),
+				!outcome.events().isEmpty());
 	}
 
 	@Override
-	public Mono<Case> recordResponse(Case read, List<RoutedAgency> agencies, AuditEntry entry) {
-		Query query = unchangedSince(read).addCriteria(where("audit.eventId").ne(entry.eventId()));
-		return change(query, appended(new Update().set("agencies", agencies), List.of(entry), List.of()), false);
+	public Mono<Case> reroute(Case read, Outcome outcome) {
+		return change(unchangedSince(read), appended(decided(outcome), outcome.entries(), outcome.events()),
+				!outcome.events().isEmpty());
+	}
+
+	private static Update decided(Outcome outcome) {
+		return new Update().set("status", outcome.status())
+			.set("decision", outcome.decision())
+			.set("category", outcome.decision().category())
+			.set("localityCode", outcome.decision().localityCode())
+			.set("routing", outcome.routing())
+			.set("agencies", outcome.agencies())
+			.set("overdue", false)
+			.set("nextDeadlineAt", outcome.nextDeadlineAt());
+	}
+
+	@Override
+	public Mono<Case> recordResponse(Case read, Response response) {
+		Query query = unchangedSince(read).addCriteria(where("audit.eventId").ne(response.entry().eventId()));
+		Update update = new Update().set("status", response.status())
+			.set("agencies", response.agencies())
+			.set("nextDeadlineAt", response.nextDeadlineAt())
+			.set("overdue", response.overdue())
+			.set("priority", response.priority());
+		return change(query, appended(update, List.of(response.entry()), response.events()),
+				!response.events().isEmpty());
+	}
+
+	@Override
+	public Mono<Case> join(Case read, Joined joined) {
+		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN));
+		Update update = new Update().push("reports", joined.report())
+			.inc("reportCount", 1)
+			.set("priority", joined.priority())
+			.set("lastReportedAt", joined.lastReportedAt())
+			.set("signatures", joined.signatures())
+			.set("urlKeys", joined.urlKeys());
+		return change(query, appended(update, List.of(joined.entry()), joined.events()), !joined.events().isEmpty());
+	}
+
+	@Override
+	public Mono<Case> markOverdue(Case read, Overdue overdue) {
+		Update update = new Update().set("agencies", overdue.agencies())
+			.set("overdue", true)
+			.set("priority", overdue.priority())
+			.set("nextDeadlineAt", overdue.nextDeadlineAt());
+		return change(unchangedSince(read), appended(update, overdue.entries(), overdue.events()),
+				!overdue.events().isEmpty());
+	}
+
+	@Override
+	public Mono<Case> regroup(Case read, Regrouped regrouped) {
+		Update update = new Update().set("status", regrouped.status())
+			.set("reports", regrouped.reports())
+			.set("reportCount", regrouped.reports().size())
+			.set("priority", regrouped.priority())
+			.set("firstReportedAt", regrouped.firstReportedAt())
+			.set("lastReportedAt", regrouped.lastReportedAt())
+			.set("signatures", regrouped.signatures())
+			.set("urlKeys", regrouped.urlKeys());
+		if (regrouped.mergedInto() != null) {
+			update.set("mergedInto", regrouped.mergedInto()).unset("claim").set("nextDeadlineAt", null);
+		}
+		return change(unchangedSince(read), appended(update, regrouped.entries(), regrouped.events()),
+				!regrouped.events().isEmpty());
 	}
 
 	private static Query unchangedSince(Case read) {

@@ -7,7 +7,7 @@ import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.events.MalformedEventException;
 import org.misinfodesk.platform.inbox.Inbox;
 import org.misinfodesk.triage.cases.Channels;
-import org.misinfodesk.triage.intake.OpeningCase;
+import org.misinfodesk.triage.intake.FilingReport;
 import org.misinfodesk.triage.intake.ReportSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +23,14 @@ class ReportsSubmittedListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportsSubmittedListener.class);
 
-	private final OpeningCase opening;
+	private final FilingReport filing;
 
 	private final Inbox inbox;
 
 	private final JsonMapper json;
 
-	ReportsSubmittedListener(OpeningCase opening, Inbox inbox, JsonMapper json) {
-		this.opening = opening;
+	ReportsSubmittedListener(FilingReport filing, Inbox inbox, JsonMapper json) {
+		this.filing = filing;
 		this.inbox = inbox;
 		this.json = json;
 	}
@@ -47,7 +47,7 @@ class ReportsSubmittedListener {
 			throw new MalformedEventException("Event %s lacks reportId, trackingCode, content or submittedAt"
 				.formatted(event.id()));
 		}
-		this.inbox.once(HANDLER, event, this.opening.open(submitted, event.id())).block(Duration.ofSeconds(30));
+		this.inbox.once(HANDLER, event, this.filing.file(submitted, event.id())).block(Duration.ofSeconds(30));
 	}
 
 }

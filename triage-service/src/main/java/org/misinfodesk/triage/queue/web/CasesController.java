@@ -3,10 +3,7 @@ package org.misinfodesk.triage.queue.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,9 +15,10 @@ import org.misinfodesk.platform.problem.FieldProblem;
 import org.misinfodesk.platform.problem.ProblemException;
 import org.misinfodesk.triage.cases.CaseDetails;
 import org.misinfodesk.triage.cases.CaseProblems;
-import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.cases.QueueFilter;
+import org.misinfodesk.triage.queue.QueueFilters;
 import org.misinfodesk.triage.queue.ClaimingCase;
 import org.misinfodesk.triage.queue.QueueSettings;
 import org.misinfodesk.triage.queue.ReleasingCase;
@@ -61,23 +59,29 @@ class CasesController {
 	@GetMapping
 	@Operation(summary = "List cases, most urgent first",
 			description = "Highest priority first, then the oldest first report. Without status: the open cases "
-					+ "(NEW, IN_REVIEW). Roles ANALYST, SUPERVISOR.")
+					+ "(NEW, IN_REVIEW). Filters by category, locality and overdue combine. Roles ANALYST, SUPERVISOR.")
 	@ApiResponse(responseCode = "200", description = "The cases")
-	@ApiResponse(responseCode = "400", description = "Unknown status or limit out of range",
+	@ApiResponse(responseCode = "400", description = "Unknown status, category or overdue value, or limit out of range",
 			content = @Content(mediaType = "application/problem+json"))
 	Mono<CaseList> list(
 			@Parameter(description = "NEW, IN_REVIEW, ROUTED or CLOSED; repeat it or separate with commas")
 			@RequestParam(name = "status", required = false) List<String> status,
 			@Parameter(description = "At most this many cases (default and maximum: misinfodesk.queue.max-listed)",
 					schema = @Schema(type = "integer", minimum = "1"))
-			@RequestParam(name = "limit", required = false) String limit) {
+			@RequestParam(name = "limit", required = false) String limit,
+			@Parameter(description = "Only this category (decided, else the reporters' hint)")
+			@RequestParam(name = "category", required = false) String category,
+			@Parameter(description = "Only this locality code")
+			@RequestParam(name = "locality", required = false) String locality,
+			@Parameter(description = "true: only overdue cases; false: only cases on time")
+			@RequestParam(name = "overdue", required = false) String overdue) {
 		List<FieldProblem> problems = new ArrayList<>();
-		Set<CaseStatus> statuses = statuses(status, problems);
+		QueueFilter filter = QueueFilters.of(status, category, locality, overdue, problems);
 		int max = limit(limit, problems);
 		if (!problems.isEmpty()) {
 			return Mono.error(ProblemException.invalid(problems));
 		}
-		return this.cases.findByStatus(statuses, max)
+		return this.cases.find(filter, max)
 			.map((c) -> CaseSummary.of(c, this.clock.instant()))
 			.collectList()
 			.map(CaseList::new);
@@ -112,27 +116,6 @@ class CasesController {
 			content = @Content(mediaType = "application/problem+json"))
 	Mono<CaseDetails> release(@PathVariable String id, Principal analyst) {
 		return this.releasing.release(id, analyst.getName()).map((c) -> CaseDetails.of(c, this.clock.instant()));
-	}
-
-	private static Set<CaseStatus> statuses(List<String> requested, List<FieldProblem> problems) {
-		if (requested == null || requested.stream().allMatch(String::isBlank)) {
-			return CaseStatus.OPEN;
-		}
-		Set<CaseStatus> statuses = EnumSet.noneOf(CaseStatus.class);
-		for (String value : requested) {
-			for (String name : value.split(",")) {
-				String trimmed = name.strip();
-				if (trimmed.isEmpty()) {
-					continue;
-				}
-				Arrays.stream(CaseStatus.values())
-					.filter((s) -> s.name().equalsIgnoreCase(trimmed))
-					.findFirst()
-					.ifPresentOrElse(statuses::add, () -> problems.add(FieldProblem.of("status", "unknown-value",
-							Arrays.toString(CaseStatus.values()))));
-			}
-		}
-		return statuses.isEmpty() ? CaseStatus.OPEN : statuses;
 	}
 
 	private int limit(String limit, List<FieldProblem> problems) {

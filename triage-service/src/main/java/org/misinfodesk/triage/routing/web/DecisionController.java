@@ -10,6 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.misinfodesk.triage.cases.CaseDetails;
 import org.misinfodesk.triage.routing.DecidingCase;
 import org.misinfodesk.triage.routing.DecisionRequest;
+import org.misinfodesk.triage.routing.RerouteRequest;
+import org.misinfodesk.triage.routing.ReroutingCase;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -24,10 +26,13 @@ class DecisionController {
 
 	private final DecidingCase deciding;
 
+	private final ReroutingCase rerouting;
+
 	private final Clock clock;
 
-	DecisionController(DecidingCase deciding, Clock clock) {
+	DecisionController(DecidingCase deciding, ReroutingCase rerouting, Clock clock) {
 		this.deciding = deciding;
+		this.rerouting = rerouting;
 		this.clock = clock;
 	}
 
@@ -47,6 +52,20 @@ class DecisionController {
 			content = @Content(mediaType = "application/problem+json"))
 	Mono<CaseDetails> decide(@PathVariable String id, @RequestBody DecisionRequest request, Principal analyst) {
 		return this.deciding.decide(id, analyst.getName(), request).map((c) -> CaseDetails.of(c, this.clock.instant()));
+	}
+
+	@PostMapping(path = "/api/v1/cases/{id}/reroute", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Route a decided case again, to other agencies",
+			description = "A new routing (number + 1) with its own deadlines and case.routed event; the agencies of "
+					+ "earlier routings are no longer awaited. The case must be ROUTED or RESOLVED. Role ANALYST.")
+	@ApiResponse(responseCode = "400", description = "No or unknown agencies",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "409", description = "The case is not routed",
+			content = @Content(mediaType = "application/problem+json"))
+	Mono<CaseDetails> reroute(@PathVariable String id, @RequestBody RerouteRequest request, Principal analyst) {
+		return this.rerouting.reroute(id, analyst.getName(), request)
+			.map((c) -> CaseDetails.of(c, this.clock.instant()));
 	}
 
 }

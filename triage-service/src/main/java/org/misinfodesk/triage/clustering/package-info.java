@@ -1,0 +1,2 @@
+/** Recognising reports about the same information: normalised source addresses and near-duplicate texts. */
+package org.misinfodesk.triage.clustering;

@@ -1,0 +1,194 @@
+package org.misinfodesk.triage.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.misinfodesk.platform.outbox.Outbox;
+import org.misinfodesk.platform.outbox.OutboxEvent;
+import org.misinfodesk.triage.cases.AuditAction;
+import org.misinfodesk.triage.cases.AuditEntry;
+import org.misinfodesk.triage.cases.Case;
+import org.misinfodesk.triage.cases.CaseProblems;
+import org.misinfodesk.triage.cases.CaseReport;
+import org.misinfodesk.triage.cases.CaseSettings;
+import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.cases.Category;
+import org.misinfodesk.triage.cases.Evidence;
+import org.misinfodesk.triage.cases.Priorities;
+import org.misinfodesk.triage.cases.ReportStatusChanged;
+import org.misinfodesk.triage.cases.Severity;
+import org.misinfodesk.triage.cases.Summaries;
+import org.misinfodesk.triage.cases.TextSignature;
+import org.misinfodesk.triage.clustering.ClusterKeys;
+import org.misinfodesk.triage.clustering.ClusteringSettings;
+import org.misinfodesk.triage.clustering.Fingerprints;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Files a submitted report: into the open case about the same information (same source address,
+ * or a near-duplicate text), else into a new case of its own. Filing the same report twice leaves
+ * it in the one case it is in. Two near-duplicates arriving at the very same moment may still open
+ * two cases; analysts merge them.
+ */
+@Service
+public class FilingReport {
+
+	/** Candidate cases read per report, at most. */
+	static final int CANDIDATES = 100;
+
+	/** Texts at least this alike add nothing to what the case remembers. */
+	static final double SAME_TEXT = 0.9;
+
+	private final Cases cases;
+
+	private final ClusterKeys keys;
+
+	private final Fingerprints fingerprints;
+
+	private final Outbox outbox;
+
+	private final CaseSettings settings;
+
+	private final ClusteringSettings clustering;
+
+	private final Clock clock;
+
+	FilingReport(Cases cases, ClusterKeys keys, Fingerprints fingerprints, Outbox outbox, CaseSettings settings,
+			ClusteringSettings clustering, Clock clock) {
+		this.cases = cases;
+		this.keys = keys;
+		this.fingerprints = fingerprints;
+		this.outbox = outbox;
+		this.settings = settings;
+		this.clustering = clustering;
+		this.clock = clock;
+	}
+
+	/** @return whether the report was filed now (rather than found already filed) */
+	public Mono<Boolean> file(ReportSubmitted submitted, String eventId) {
+		return Mono.defer(() -> this.cases.findHolding(submitted.reportId()))
+			.map((alreadyFiled) -> false)
+			.switchIfEmpty(Mono.defer(() -> fileNew(submitted, eventId)));
+	}
+
+	private Mono<Boolean> fileNew(ReportSubmitted submitted, String eventId) {
+		CaseReport report = reportOf(submitted);
+		TextSignature signature = this.fingerprints.sign(report.content());
+		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
+		List<String> urlKeys = (urlKey != null) ? List.of(urlKey) : List.of();
+		List<String> filedUnder = this.fingerprints.keysOf((signature != null) ? List.of(signature) : List.of(),
+				urlKeys);
+		return Mono.defer(() -> this.keys.caseIdsFor(filedUnder, CANDIDATES)
+			.collectList()
+			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
+			.flatMap((candidates) -> bestMatch(candidates, signature, urlKey)
+				.map((match) -> join(match.c(), match.reason(), report, signature, urlKey, eventId))
+				.orElseGet(() -> this.cases.open(caseOf(report, signature, urlKeys, eventId))
+					.map((opened) -> Case.idFor(report.reportId())))))
+			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
+			.flatMap((caseId) -> this.keys.file(filedUnder, caseId).thenReturn(true))
+			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.just(false));
+	}
+
+	/** The open case a report belongs to: one with its source address first, else the most alike text. */
+	Optional<Match> bestMatch(List<Case> candidates, TextSignature signature, String urlKey) {
+		Optional<Case> sameSource = (urlKey == null) ? Optional.empty()
+				: candidates.stream()
+					.filter((c) -> c.urlKeys().contains(urlKey))
+					.max(Comparator.comparingInt(Case::reportCount));
+		if (sameSource.isPresent()) {
+			return sameSource.map((c) -> new Match(c, "same source"));
+		}
+		return candidates.stream()
+			.map((c) -> new Scored(c, Fingerprints.bestSimilarity(signature, c.signatures())))
+			.filter((scored) -> scored.similarity() >= this.clustering.threshold())
+			.max(Comparator.comparingDouble(Scored::similarity))
+			.map((scored) -> new Match(scored.c(), "similar text %.2f".formatted(scored.similarity())));
+	}
+
+	private Mono<String> join(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
+			String eventId) {
+		Instant now = now();
+		List<CaseReport> reports = new ArrayList<>(read.reports());
+		reports.add(report);
+		Instant lastSeen = reports.stream().map(CaseReport::lastSeenAt).max(Instant::compareTo).orElse(now);
+		Severity severity = (read.decision() != null) ? read.decision().severity()
+				: this.settings.severityOf(read.categoryHint());
+		int priority = Priorities.of(severity, read.reportCount() + 1, lastSeen, now, read.overdue());
+		List<TextSignature> signatures = new ArrayList<>(read.signatures());
+		if (signature != null && signatures.size() < this.clustering.signaturesPerCase()
+				&& Fingerprints.bestSimilarity(signature, signatures) < SAME_TEXT) {
+			signatures.add(signature);
+		}
+		Set<String> urlKeys = new LinkedHashSet<>(read.urlKeys());
+		if (urlKey != null) {
+			urlKeys.add(urlKey);
+		}
+		Instant lastReportedAt = report.submittedAt().isAfter(read.lastReportedAt()) ? report.submittedAt()
+				: read.lastReportedAt();
+		AuditEntry entry = new AuditEntry(now, AuditEntry.SYSTEM, AuditAction.JOINED,
+				"report %s (%s)".formatted(report.trackingCode(), reason), eventId);
+		List<OutboxEvent> events = (read.status() == CaseStatus.IN_REVIEW)
+				? List.of(this.outbox.event(org.misinfodesk.triage.cases.Channels.REPORT_STATUS_CHANGED,
+						org.misinfodesk.triage.cases.Channels.REPORTS_STATUS_CHANGED_TOPIC, report.reportId(),
+						new ReportStatusChanged(report.reportId(), read.id(), ReportStatusChanged.Status.IN_REVIEW,
+								null, now)))
+				: List.of();
+		return this.cases
+			.join(read, new Cases.Joined(report, priority, lastReportedAt, signatures, List.copyOf(urlKeys), entry,
+					events))
+			.map(Case::id)
+			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
+	}
+
+	Case caseOf(CaseReport report, TextSignature signature, List<String> urlKeys, String eventId) {
+		Instant now = now();
+		Severity assumed = this.settings.severityOf(report.categoryHint());
+		int priority = Priorities.of(assumed, 1, report.lastSeenAt(), now);
+		Instant dueAt = report.submittedAt().plus(this.settings.triageWithin(assumed));
+		AuditEntry received = new AuditEntry(now, AuditEntry.SYSTEM, AuditAction.RECEIVED,
+				"report " + report.trackingCode(), eventId);
+		return Case.open(report, priority, Summaries.of(report.content()), dueAt, received, signature, urlKeys);
+	}
+
+	Case caseOf(ReportSubmitted submitted, String eventId) {
+		CaseReport report = reportOf(submitted);
+		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
+		return caseOf(report, this.fingerprints.sign(report.content()), (urlKey != null) ? List.of(urlKey) : List.of(),
+				eventId);
+	}
+
+	static CaseReport reportOf(ReportSubmitted submitted) {
+		Category hint = Category.parse(submitted.categoryHint()).orElse(null);
+		List<Evidence> evidence = submitted.evidence()
+			.stream()
+			.map((file) -> new Evidence(file.id(), file.contentType(), file.size(), file.sha256()))
+			.toList();
+		return new CaseReport(submitted.reportId(), submitted.trackingCode(), submitted.content(),
+				submitted.sourceUrl(), submitted.platform(), hint, submitted.localityCode(), submitted.seenAt(),
+				submitted.submittedAt(), evidence);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/** The case a report joins, and why. */
+	record Match(Case c, String reason) {
+	}
+
+	private record Scored(Case c, double similarity) {
+	}
+
+}
