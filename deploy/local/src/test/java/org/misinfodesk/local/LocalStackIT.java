@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole flow of API.md against the packaged jars, started by {@code deploy/local/run.sh} as a
  * user would: a citizen's report becomes a case, an analyst routes it, the agency's webhook
- * receives a signed alert and its mailbox the email, the citizen sees FORWARDED, and the report is
- * still there after the stack is stopped and started again.
+ * receives a signed alert and its mailbox the email, the citizen sees FORWARDED; the agency
+ * acknowledges and reports the outcome through the alert's link, the case is resolved in triage and
+ * the citizen sees RESOLVED; and all of it is still there after the stack is stopped and started.
  */
 class LocalStackIT {
 
@@ -50,7 +51,7 @@ class LocalStackIT {
 	}
 
 	@Test
-	void reportTravelsFromCitizenToAgencyWebhookAndMailAndSurvivesARestart() throws Exception {
+	void reportTravelsFromCitizenToAgencyAndItsOutcomeBackToTheCitizenAndSurvivesARestart() throws Exception {
 		JsonNode webhook = client.expect(201, "POST", stack.url(8083) + "/api/v1/agencies/so-y-te/webhooks", "admin",
 				Map.of("url", receiver.url("/hooks/so-y-te"), "description", "Hệ thống tiếp nhận của Sở Y tế"));
 		String secret = webhook.get("secret").asString();
@@ -97,14 +98,30 @@ class LocalStackIT {
 			.get("status")
 			.asString()).isEqualTo("FORWARDED"));
 
+		String acknowledgeUrl = body.get("data").get("acknowledgeUrl").asString();
+		String token = acknowledgeUrl.substring(acknowledgeUrl.lastIndexOf('/') + 1);
+		client.expect(200, "POST", stack.url(8083) + "/api/v1/acknowledgements/" + token, null,
+				Map.of("note", "Đã tiếp nhận, đang xác minh."));
+		client.expect(200, "POST", stack.url(8083) + "/api/v1/acknowledgements/" + token + "/outcome", null,
+				Map.of("outcome", "REMOVED", "note", "Bài đăng đã bị gỡ; người đăng đã được nhắc nhở."));
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client
+			.expect(200, "GET", stack.url(8082) + "/api/v1/cases/" + caseId, "analyst", null)
+			.get("status")
+			.asString()).isEqualTo("RESOLVED"));
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client
+			.expect(200, "GET", stack.url(8081) + "/api/v1/reports/" + trackingCode, null, null)
+			.get("status")
+			.asString()).isEqualTo("RESOLVED"));
+
 		stack.stop();
 		stack.start();
 
 		JsonNode afterRestart = client.expect(200, "GET", stack.url(8081) + "/api/v1/reports/" + trackingCode, null,
 				null);
-		assertThat(afterRestart.get("status").asString()).isEqualTo("FORWARDED");
+		assertThat(afterRestart.get("status").asString()).isEqualTo("RESOLVED");
 		assertThat(afterRestart.get("history")).extracting((entry) -> entry.get("status").asString())
-			.contains("RECEIVED", "IN_REVIEW", "FORWARDED");
+			.containsSubsequence("RECEIVED", "IN_REVIEW", "FORWARDED", "RESOLVED");
 		assertThat(receiver.webhookIdsBy((b) -> DeskClient.parse(b).get("data").get("caseId").asString()).get(caseId))
 			.hasSize(1);
 	}

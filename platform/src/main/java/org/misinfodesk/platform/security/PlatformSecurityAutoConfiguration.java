@@ -86,7 +86,7 @@ public class PlatformSecurityAutoConfiguration {
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof WebFilterChainProxy proxy) {
 					proxy.setExchangeRejectedHandler((exchange, refused) -> problems.getObject()
-						.handle(exchange, ProblemException.of(HttpStatus.BAD_REQUEST, "malformed-request")));
+						.handle(exchange, ProblemException.of(HttpStatus.BAD_REQUEST, "refused-request")));
 				}
 				return bean;
 			}
