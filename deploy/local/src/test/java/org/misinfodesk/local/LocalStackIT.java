@@ -1,10 +1,13 @@
 package org.misinfodesk.local;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +28,10 @@ import static org.awaitility.Awaitility.await;
  * the citizen sees RESOLVED; and all of it is still there after the stack is stopped and started.
  */
 class LocalStackIT {
+
+	private static final String REPORTER_EMAIL = "hoa.nguyen.phuly@example.vn";
+
+	private static final String REPORTER_PHONE = "0912345678";
 
 	private static final DeskClient client = new DeskClient();
 
@@ -64,6 +71,10 @@ class LocalStackIT {
 				"categoryHint", "HEALTH"));
 		String trackingCode = submitted.get("trackingCode").asString();
 		assertThat(submitted.get("status").asString()).isEqualTo("RECEIVED");
+		client.expect(201, "POST", stack.url(8081) + "/api/v1/reports", null, Map.of("content",
+				"Tin nhắn Zalo mạo danh công an phường yêu cầu chuyển khoản để \"xác minh tài khoản\".", "platform",
+				"ZALO", "categoryHint", "SCAM", "reporter", Map.of("name", "Nguyễn Thị Hoa", "email", REPORTER_EMAIL,
+						"phone", REPORTER_PHONE, "contactConsent", true)));
 
 		String caseId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
 			for (JsonNode item : client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null)
@@ -124,6 +135,14 @@ class LocalStackIT {
 			.containsSubsequence("RECEIVED", "IN_REVIEW", "FORWARDED", "RESOLVED");
 		assertThat(receiver.webhookIdsBy((b) -> DeskClient.parse(b).get("data").get("caseId").asString()).get(caseId))
 			.hasSize(1);
+
+		try (Stream<Path> logs = Files.list(stack.data().resolve("logs"))) {
+			for (Path log : logs.toList()) {
+				assertThat(Files.readString(log, StandardCharsets.ISO_8859_1))
+					.as("no secret or contact detail in %s", log.getFileName())
+					.doesNotContain(secret, secret.substring("whsec_".length()), REPORTER_EMAIL, REPORTER_PHONE);
+			}
+		}
 	}
 
 }
