@@ -10,9 +10,12 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.misinfodesk.platform.test.EmbeddedMongo;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
@@ -32,12 +35,21 @@ import static org.awaitility.Awaitility.await;
  * store; every integration test shares one such context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"misinfodesk.abuse.submissions-per-client=" + RunningService.SUBMISSIONS_PER_CLIENT,
+				"misinfodesk.abuse.trusted-proxies=127.0.0.1,0:0:0:0:0:0:0:1",
+				"misinfodesk.abuse.banned-contacts=spam.lua.dao@example.vn,0901 234 567" })
+@Import(DistinctClients.class)
 @EmbeddedKafka(topics = { "reports.submitted", "reports.status-changed" }, partitions = 3)
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class RunningService {
 
 	protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	protected static final int SUBMISSIONS_PER_CLIENT = 6;
+
+	/** The header through which the tests, as a trusted proxy, name the client a request comes from. */
+	protected static final String CLIENT = "X-Forwarded-For";
 
 	@Autowired
 	protected WebTestClient web;
@@ -48,9 +60,22 @@ public abstract class RunningService {
 	@Autowired
 	protected KafkaTemplate<String, String> kafka;
 
+	/** The mail catcher every status email of the shared context goes to. */
+	protected static final GreenMail MAIL = startMail();
+
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("reports-it"));
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+		registry.add("misinfodesk.status-mail.poll-interval", () -> "200ms");
+		registry.add("misinfodesk.status-mail.first-retry", () -> "500ms");
+	}
+
+	private static GreenMail startMail() {
+		GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+		mail.start();
+		return mail;
 	}
 
 	/** Sends a report that must be accepted. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.misinfodesk.platform.outbox.OutboxEvent;
+import org.misinfodesk.report.evidence.Evidence;
 import org.misinfodesk.report.privacy.SealedContact;
 import org.misinfodesk.report.tracking.Status;
 import org.misinfodesk.report.tracking.StatusEntry;
@@ -15,14 +16,15 @@ import org.springframework.data.annotation.TypeAlias;
  * A citizen's report as stored, with the events that still wait to be published.
  *
  * @param language the language the citizen used, {@code vi} or {@code en}
- * @param contact only when the reporter consented to be contacted
+ * @param originalSourceUrl the link as sent; {@code sourceUrl} is its normalised form
+ * @param contact only when the reporter consented to be contacted, and until they withdraw
  * @param requestFingerprint the fingerprint of an idempotent request, to recognise its retries
  */
 @TypeAlias("report")
 record Report(@Id String id, String trackingCode, Status status, List<StatusEntry> history, String publicNote,
-		String content, String sourceUrl, Platform platform, Category categoryHint, String localityCode,
-		Instant seenAt, Instant submittedAt, String language, SealedContact contact, String requestFingerprint,
-		List<OutboxEvent> outbox) {
+		String content, String sourceUrl, String originalSourceUrl, Platform platform, Category categoryHint,
+		String localityCode, Instant seenAt, Instant submittedAt, String language, List<Evidence> evidence,
+		SealedContact contact, String requestFingerprint, List<OutboxEvent> outbox) {
 
 	@Override
 	public String toString() {

@@ -12,10 +12,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.misinfodesk.platform.problem.FieldProblem;
 import org.misinfodesk.platform.problem.ProblemException;
+import org.misinfodesk.report.abuse.BannedContacts;
 import org.misinfodesk.report.privacy.Contact;
 
 /**
@@ -41,9 +43,20 @@ final class ReportRules {
 
 	private final Clock clock;
 
+	private final Predicate<String> knownLocality;
+
+	private final BannedContacts banned;
+
+	/** Rules that take any locality code and ban no contact, for tests of the other rules. */
 	ReportRules(IntakeSettings limits, Clock clock) {
+		this(limits, clock, (code) -> true, BannedContacts.none());
+	}
+
+	ReportRules(IntakeSettings limits, Clock clock, Predicate<String> knownLocality, BannedContacts banned) {
 		this.limits = limits;
 		this.clock = clock;
+		this.knownLocality = knownLocality;
+		this.banned = banned;
 	}
 
 	/**
@@ -59,17 +72,22 @@ final class ReportRules {
 			atMost("content", content, this.limits.maxContentLength(), problems);
 		}
 		String sourceUrl = url(draft.sourceUrl(), problems);
+		String normalisedUrl = sourceUrl == null ? null : Links.normalise(sourceUrl);
 		Platform platform = oneOf("platform", draft.platform(), Platform.class, problems);
 		Category category = oneOf("categoryHint", draft.categoryHint(), Category.class, problems);
 		String locality = text(draft.localityCode());
-		atMost("localityCode", locality, this.limits.maxLocalityLength(), problems);
+		if (atMost("localityCode", locality, this.limits.maxLocalityLength(), problems) && locality != null
+				&& !this.knownLocality.test(locality)) {
+			problems.add(FieldProblem.of("localityCode", "unknown-locality"));
+		}
 		Instant seenAt = seenAt(draft.seenAt(), problems);
 		Contact contact = contact(draft.reporter(), problems);
 		String key = idempotencyKey(idempotencyKey, problems);
 		if (!problems.isEmpty()) {
 			throw ProblemException.invalid(problems);
 		}
-		return new Submission(content, sourceUrl, platform, category, locality, seenAt, contact, key);
+		return new Submission(content, normalisedUrl, sourceUrl, platform, category, locality, seenAt, contact, key,
+				List.of());
 	}
 
 	private String url(String typed, List<FieldProblem> problems) {
@@ -155,6 +173,12 @@ final class ReportRules {
 		}
 		if (email == null && phone == null) {
 			problems.add(FieldProblem.of("reporter.email", "contact-needed"));
+		}
+		if (this.banned.bans(email)) {
+			problems.add(FieldProblem.of("reporter.email", "contact-refused"));
+		}
+		if (this.banned.bans(phone)) {
+			problems.add(FieldProblem.of("reporter.phone", "contact-refused"));
 		}
 		return new Contact(name, email, phone);
 	}

@@ -4,14 +4,17 @@ import java.util.Locale;
 
 import org.misinfodesk.platform.problem.LanguageResolver;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Gives every citizen page its language and a link to the same page in the other language. Links
+ * Gives every citizen page its language, the CSRF token for its forms, and a link to the same page in the other language. Links
  * inside the pages carry {@code lang} so that the choice sticks.
  */
 @ControllerAdvice(annotations = CitizenPage.class)
@@ -20,6 +23,13 @@ class PageLanguage {
 	@ModelAttribute("lang")
 	String lang(ServerWebExchange exchange) {
 		return code(LanguageResolver.resolve(exchange));
+	}
+
+	/** The token every form of the citizen pages sends back (see the access rules). */
+	@ModelAttribute("csrf")
+	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		return token == null ? Mono.empty() : token;
 	}
 
 	@ModelAttribute("otherLang")

@@ -1,5 +1,6 @@
 package org.misinfodesk.report.tracking;
 
+import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
@@ -28,8 +29,20 @@ public class TrackedReports {
 
 	public Mono<TrackedReport> findByTrackingCode(TrackingCode code) {
 		Query query = Query.query(Criteria.where("trackingCode").is(code.value()));
-		query.fields().include("trackingCode", "status", "history", "publicNote");
+		query.fields().include("trackingCode", "status", "history", "publicNote", "contact.keyId");
 		return this.mongo.findOne(query, TrackedReport.class, COLLECTION);
+	}
+
+	/**
+	 * Deletes the reporter's contact: consent withdrawn. Mails still owed are then cancelled by their
+	 * sender, which finds no contact to open.
+	 * @return whether there was a contact to delete
+	 */
+	public Mono<Boolean> withdrawContact(TrackingCode code, Instant at) {
+		Query query = Query.query(Criteria.where("trackingCode").is(code.value()).and("contact").exists(true));
+		return this.mongo.updateFirst(query, new Update().unset("contact").set("contactWithdrawnAt", Date.from(at)),
+				COLLECTION)
+			.map((result) -> result.getModifiedCount() > 0);
 	}
 
 	/**

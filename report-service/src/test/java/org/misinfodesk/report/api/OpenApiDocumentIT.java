@@ -30,7 +30,14 @@ class OpenApiDocumentIT extends RunningService {
 			.jsonPath("$.components.schemas.ReportRequest.required").value((Iterable<String> required) -> assertThat(required).containsExactly("content"))
 			.jsonPath("$.components.schemas.ReportRequest.properties.platform.enum").isArray()
 			.jsonPath("$.components.schemas.ReportStatus.properties.history").exists()
+			.jsonPath("$.paths['/api/v1/reports'].post.requestBody.content['multipart/form-data'].schema").exists()
+			.jsonPath("$.paths['/api/v1/reports'].post.requestBody.content['application/json'].schema").exists()
+			.jsonPath("$.paths['/api/v1/evidence/{evidenceId}'].get.security[0].staff").exists()
+			.jsonPath("$.paths['/api/v1/evidence/{evidenceId}'].get.responses['401']").exists()
+			.jsonPath("$.paths['/api/v1/evidence/{evidenceId}/thumbnail'].get.responses['200']").exists()
+			.jsonPath("$.components.securitySchemes.staff.scheme").isEqualTo("basic")
 			.jsonPath("$.paths['/reports']").doesNotExist()
+			.jsonPath("$.paths['/reports/draft']").doesNotExist()
 			.jsonPath("$.paths['/']").doesNotExist();
 	}
 

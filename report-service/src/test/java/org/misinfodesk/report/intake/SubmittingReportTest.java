@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.outbox.OutboxEvent;
 import org.misinfodesk.platform.problem.ProblemException;
+import org.misinfodesk.report.evidence.EvidenceChecks;
+import org.misinfodesk.report.evidence.EvidenceSettings;
 import org.misinfodesk.report.privacy.ContactProtections;
 import org.misinfodesk.report.tracking.TrackingCode;
 import org.misinfodesk.report.tracking.TrackingCodes;
@@ -44,8 +46,9 @@ class SubmittingReportTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	final SubmittingReport submitting = new SubmittingReport(IntakeSettings.defaults(), this.reports, this.codes,
-			ContactProtections.withTheDevelopmentKey(), outbox(this.json), CLOCK);
+	final SubmittingReport submitting = new SubmittingReport(new ReportRules(IntakeSettings.defaults(), CLOCK),
+			this.reports, this.codes, ContactProtections.withTheDevelopmentKey(), outbox(this.json), CLOCK,
+			new EvidenceChecks(EvidenceSettings.defaults()), null);
 
 	@Test
 	void storesTheReportWithItsFirstStepAndTheEventThatAnnouncesIt() {

@@ -1,5 +1,6 @@
 package org.misinfodesk.report.tracking.web;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.misinfodesk.report.pages.CitizenPage;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -27,18 +29,40 @@ class StatusPage {
 
 	private final PageTimes times;
 
-	StatusPage(TrackedReports reports, PageTimes times) {
+	private final Clock clock;
+
+	StatusPage(TrackedReports reports, PageTimes times, Clock clock) {
 		this.reports = reports;
 		this.times = times;
+		this.clock = clock;
 	}
 
 	@GetMapping("/track/{code}")
-	Mono<Rendering> status(@PathVariable String code) {
+	Mono<Rendering> status(@PathVariable String code,
+			@RequestParam(name = "withdrawn", required = false) String withdrawn) {
 		return Mono.justOrEmpty(TrackingCode.parse(code))
 			.flatMap(this.reports::findByTrackingCode)
 			.map((report) -> Rendering.view("report-status")
 				.modelAttribute("report", StatusView.of(report, this.times))
+				.modelAttribute("withdrawn", withdrawn != null)
 				.build())
+			.defaultIfEmpty(notFound(code));
+	}
+
+	/** The reporter withdraws consent: the contact is deleted at once, and no further mail goes out. */
+	@PostMapping("/track/{code}/consent-withdrawal")
+	Mono<Rendering> withdrawConsent(@PathVariable String code,
+			@RequestParam(name = "lang", required = false) String lang) {
+		return Mono.justOrEmpty(TrackingCode.parse(code))
+			.flatMap((found) -> this.reports.withdrawContact(found, this.clock.instant())
+				.map((done) -> Rendering
+					.redirectTo(UriComponentsBuilder.fromPath("/track/{code}")
+						.queryParamIfPresent("lang", Optional.ofNullable(lang))
+						.queryParam("withdrawn", "1")
+						.buildAndExpand(found.value())
+						.encode()
+						.toUriString())
+					.build()))
 			.defaultIfEmpty(notFound(code));
 	}
 

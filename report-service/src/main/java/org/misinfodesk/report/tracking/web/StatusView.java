@@ -8,7 +8,7 @@ import org.misinfodesk.report.tracking.TrackedReport;
 /**
  * A report's status as the status page shows it, times already in the province's zone.
  */
-record StatusView(String trackingCode, String status, List<Step> history, String publicNote) {
+record StatusView(String trackingCode, String status, List<Step> history, String publicNote, boolean hasContact) {
 
 	static StatusView of(TrackedReport report, PageTimes times) {
 		return new StatusView(report.trackingCode(), report.status().name(),
@@ -16,7 +16,7 @@ record StatusView(String trackingCode, String status, List<Step> history, String
 					.stream()
 					.map((entry) -> new Step(entry.status().name(), entry.at().toString(), times.show(entry.at())))
 					.toList(),
-				report.publicNote());
+				report.publicNote(), report.hasContact());
 	}
 
 	/**

@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.misinfodesk.report.RunningService;
+import org.misinfodesk.report.evidence.EvidenceSamples;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
@@ -34,7 +37,14 @@ class ReportFormPageIT extends RunningService {
 		assertThat(page).contains("<html lang=\"vi\">")
 			.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
 			.contains("<h1>Phản ánh tin giả, tin sai sự thật</h1>")
-			.contains("<form method=\"post\" action=\"/reports?lang=vi\" novalidate>")
+			.contains("<form id=\"report-form\" method=\"post\" action=\"/reports?lang=vi\" enctype=\"multipart/form-data\" novalidate")
+			.containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[\\w-]+\">")
+			.contains("<optgroup label=\"Tỉnh Hà Nam\">")
+			.contains("<option value=\"HNA\">Toàn Tỉnh Hà Nam</option>")
+			.contains("<option value=\"HNA-PHU-LY\">Phường Phủ Lý</option>")
+			.contains("<input type=\"file\" id=\"evidence\" name=\"evidence\" multiple")
+			.contains("<input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\">")
+			.contains("<script src=\"/js/report-form.js\" defer></script>")
 			.contains("<label for=\"content\">Bạn đã thấy thông tin gì?</label>")
 			.containsPattern("<textarea id=\"content\" name=\"content\" rows=\"8\" required\\s+maxlength=\"10000\" aria-describedby=\"content-hint\">")
 			.contains("<label for=\"sourceUrl\">")
@@ -43,7 +53,7 @@ class ReportFormPageIT extends RunningService {
 			.contains("type=\"datetime-local\" id=\"seenAt\" name=\"seenAt\"")
 			.contains("<input type=\"checkbox\" id=\"contactConsent\" name=\"contactConsent\" value=\"true\">")
 			.containsPattern("<input type=\"hidden\" name=\"idempotencyKey\" value=\"[0-9a-f-]{36}\">")
-			.contains("<a href=\"/?lang=en\" lang=\"en\" hreflang=\"en\">English</a>")
+			.contains("formaction=\"/reports/draft?lang=en\" formnovalidate lang=\"en\">English</button>")
 			.doesNotContain("role=\"alert\"");
 	}
 
@@ -55,7 +65,83 @@ class ReportFormPageIT extends RunningService {
 			.contains("<h1>Report false or distorted information</h1>")
 			.contains("<option value=\"SCAM\">Scams and phishing links</option>")
 			.contains("action=\"/reports?lang=en\"")
-			.contains("<a href=\"/?lang=vi\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>");
+			.contains("formaction=\"/reports/draft?lang=vi\" formnovalidate lang=\"vi\">Tiếng Việt</button>");
+	}
+
+	@Test
+	void switchesToEnglishKeepingWhatWasTyped() {
+		MultiValueMap<String, String> form = aFilledInForm();
+		String typed = "Tin đồn chưa gửi " + UUID.randomUUID();
+		form.set("content", typed);
+
+		String page = post("/reports/draft?lang=en", form, HttpStatus.OK);
+
+		assertThat(page).contains("<html lang=\"en\">")
+			.contains(typed)
+			.contains("value=\"https://zalo.me/g/abcdef\"")
+			.contains("<option value=\"HNA-KIM-BANG\" selected=\"selected\">Phường Kim Bảng</option>")
+			.contains("value=\"" + form.getFirst("idempotencyKey") + "\"")
+			.doesNotContain("role=\"alert\"");
+		assertThat(this.mongo.count(Query.query(Criteria.where("content").is(typed)), "reports").block())
+			.as("switching language sends nothing").isZero();
+	}
+
+	@Test
+	void takesAScreenshotAttachedToTheForm() {
+		FormToken token = formToken(this.web);
+		MultipartBodyBuilder parts = new MultipartBodyBuilder();
+		aFilledInForm().forEach((name, values) -> values.forEach((value) -> parts.part(name, value)));
+		parts.part("_csrf", token.field());
+		parts.part("evidence", new ByteArrayResource(EvidenceSamples.aPhotoWithGpsExif())).filename("IMG_0042.jpg");
+
+		String page = this.web.post()
+			.uri("/reports")
+			.cookie(FormToken.COOKIE, token.cookie())
+			.body(BodyInserters.fromMultipartData(parts.build()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		Document stored = storedReport(trackingCodeIn(page));
+		assertThat(stored.getList("evidence", Document.class)).singleElement()
+			.satisfies((file) -> assertThat(file.getString("contentType")).isEqualTo("image/jpeg"));
+	}
+
+	@Test
+	void refusesAFormWhoseHiddenHoneypotFieldWasFilledIn() {
+		MultiValueMap<String, String> form = aFilledInForm();
+		form.add("website", "http://cheap-pills.example");
+		MultiValueMap<String, String> body = withToken(form);
+
+		this.web.post()
+			.uri("/reports?lang=en")
+			.cookie(FormToken.COOKIE, this.lastToken.cookie())
+			.body(BodyInserters.fromFormData(body))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("https://misinfodesk.org/problems/suspected-automation");
+	}
+
+	@Test
+	void refusesAFormPostedWithoutItsTokenAsFromAnotherSite() {
+		this.web.post()
+			.uri("/reports")
+			.body(BodyInserters.fromFormData(aFilledInForm()))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("https://misinfodesk.org/problems/form-expired")
+			.jsonPath("$.title").isEqualTo("Biểu mẫu đã hết hạn");
 	}
 
 	@Test
@@ -198,7 +284,7 @@ class ReportFormPageIT extends RunningService {
 		form.add("sourceUrl", "https://zalo.me/g/abcdef");
 		form.add("platform", "FACEBOOK");
 		form.add("categoryHint", "SCAM");
-		form.add("localityCode", "Xã Kim Bảng");
+		form.add("localityCode", "HNA-KIM-BANG");
 		form.add("seenAt", "2026-11-27T08:30");
 		form.add("idempotencyKey", UUID.randomUUID().toString());
 		return form;
@@ -218,11 +304,22 @@ class ReportFormPageIT extends RunningService {
 			.getResponseBody();
 	}
 
+	private FormToken lastToken;
+
+	private MultiValueMap<String, String> withToken(MultiValueMap<String, String> form) {
+		this.lastToken = formToken(this.web);
+		MultiValueMap<String, String> withToken = new LinkedMultiValueMap<>(form);
+		withToken.set("_csrf", this.lastToken.field());
+		return withToken;
+	}
+
 	private String post(String uri, MultiValueMap<String, String> form, HttpStatus expected) {
+		MultiValueMap<String, String> body = withToken(form);
 		return this.web.post()
 			.uri(uri)
 			.accept(MediaType.TEXT_HTML)
-			.body(BodyInserters.fromFormData(form))
+			.cookie(FormToken.COOKIE, this.lastToken.cookie())
+			.body(BodyInserters.fromFormData(body))
 			.exchange()
 			.expectStatus()
 			.isEqualTo(expected)
@@ -231,6 +328,20 @@ class ReportFormPageIT extends RunningService {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** What a browser holds after showing the form: the token cookie, and the token in the form's hidden field. */
+	static FormToken formToken(org.springframework.test.web.reactive.server.WebTestClient web) {
+		var result = web.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+		Matcher field = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(result.getResponseBody());
+		assertThat(field.find()).as("a CSRF field in the form").isTrue();
+		return new FormToken(result.getResponseCookies().getFirst(FormToken.COOKIE).getValue(), field.group(1));
+	}
+
+	record FormToken(String cookie, String field) {
+
+		static final String COOKIE = "XSRF-TOKEN";
+
 	}
 
 	private static String trackingCodeIn(String page) {

@@ -1,0 +1,2 @@
+/** Evidence files and their thumbnails over HTTP, for analysts only. */
+package org.misinfodesk.report.evidence.web;

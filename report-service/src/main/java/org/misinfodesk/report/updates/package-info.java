@@ -1,0 +1,2 @@
+/** Short emails to consenting reporters when their report's status changes, kept durable until sent. */
+package org.misinfodesk.report.updates;
