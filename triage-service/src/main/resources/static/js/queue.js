@@ -77,9 +77,19 @@
     document.getElementById('queue-empty').hidden = body.rows.length > 0;
   }
 
-  var live = document.getElementById('live');
-  var source = new EventSource(table.dataset.stream);
-  source.addEventListener('case', function (event) { show(JSON.parse(event.data)); });
-  source.onopen = function () { live.hidden = false; };
-  source.onerror = function () { live.hidden = true; };
+  // Connected once the page has loaded: a stream opened during the load keeps the page loading.
+  function connect() {
+    var live = document.getElementById('live');
+    var source = new EventSource(table.dataset.stream);
+    source.addEventListener('case', function (event) { show(JSON.parse(event.data)); });
+    source.onopen = function () { live.hidden = false; };
+    source.onerror = function () { live.hidden = true; };
+  }
+
+  if (document.readyState === 'complete') {
+    connect();
+  }
+  else {
+    window.addEventListener('load', connect);
+  }
 }());

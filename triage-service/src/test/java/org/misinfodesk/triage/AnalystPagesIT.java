@@ -174,6 +174,59 @@ class AnalystPagesIT extends RunningTriageService {
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
 	}
 
+	@Test
+	void queueSaysWhichFilterItCouldNotApply() {
+		String session = logIn(ANALYST);
+		String page = anonymous().get()
+			.uri("/?locality=HNA PHU LY&lang=en")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("id=\"filter-errors\"").contains("locality: Invalid value.")
+			.contains("value=\"HNA PHU LY\"");
+		assertThat(page(session, "/?locality=HNA-PHU-LY")).doesNotContain("id=\"filter-errors\"");
+	}
+
+	@Test
+	void supervisorSeesTheDashboardInVietnameseOrEnglish() {
+		String session = logIn(SUPERVISOR);
+
+		String page = page(session, "/dashboard");
+		assertThat(page).contains("Bảng theo dõi xử lý tin báo")
+			.contains("id=\"chart-days\"")
+			.contains("data-chart=\"{&quot;days&quot;:")
+			.contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
+			.contains("/js/dashboard.js")
+			.contains("Sở Y tế tỉnh Hà Nam")
+			.contains("/api/v1/cases/export?status=NEW,IN_REVIEW,ROUTED,RESOLVED,CLOSED&amp;from=")
+			.doesNotContain("<script>");
+		assertThat(page(session, "/dashboard?lang=en")).contains("Supervision dashboard").contains("Per day");
+		anonymous().get()
+			.uri("/webjars/echarts/5.3.1/dist/echarts.min.js")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void dashboardExplainsAnUnreadablePeriod() {
+		String session = logIn(SUPERVISOR);
+		String page = anonymous().get()
+			.uri("/dashboard?from=27/11/2026&lang=en")
+			.cookie("SESSION", session)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("id=\"period-errors\"").contains("A date is year-month-day");
+	}
+
 	/** Logs in through the login form; returns the session cookie of the logged-in user. */
 	private String logIn(String user) {
 		Form login = form(null, "/login");

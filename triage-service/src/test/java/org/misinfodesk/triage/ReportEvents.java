@@ -56,6 +56,19 @@ final class ReportEvents {
 		return report.toString();
 	}
 
+	/** A report submitted at a chosen instant, about a chosen place, from a chosen address. */
+	static String aReportOn(String reportId, Instant submittedAt, String categoryHint, String localityCode,
+			String sourceUrl) {
+		ObjectNode report = example(reportId);
+		report.put("content", "Tin đồn về " + wordsOf(reportId));
+		report.put("categoryHint", categoryHint);
+		report.put("localityCode", localityCode);
+		report.put("sourceUrl", sourceUrl);
+		report.put("submittedAt", submittedAt.toString());
+		report.putNull("seenAt");
+		return report.toString();
+	}
+
 	static String reportIdOf(String body) {
 		return json.readTree(body).get("reportId").asString();
 	}

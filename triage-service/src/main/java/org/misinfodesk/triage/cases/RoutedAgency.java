@@ -11,19 +11,22 @@ import java.util.stream.Stream;
  * @param resolveDueAt by when the agency should report the outcome
  * @param acknowledgementOverdueAt when the acknowledgement deadline was found passed, if it was
  * @param resolutionOverdueAt when the resolution deadline was found passed, if it was
+ * @param routedAt when the routing sent the case to it, which response times count from ({@code null}
+ * on cases routed before it was kept)
  */
 public record RoutedAgency(String agencyId, String name, int routing, Instant dueAt, Instant acknowledgedAt,
-		Instant resolvedAt, Instant resolveDueAt, Instant acknowledgementOverdueAt, Instant resolutionOverdueAt) {
+		Instant resolvedAt, Instant resolveDueAt, Instant acknowledgementOverdueAt, Instant resolutionOverdueAt,
+		Instant routedAt) {
 
 	public static RoutedAgency routed(String agencyId, String name, int routing, Instant dueAt,
-			Instant resolveDueAt) {
-		return new RoutedAgency(agencyId, name, routing, dueAt, null, null, resolveDueAt, null, null);
+			Instant resolveDueAt, Instant routedAt) {
+		return new RoutedAgency(agencyId, name, routing, dueAt, null, null, resolveDueAt, null, null, routedAt);
 	}
 
 	public RoutedAgency acknowledged(Instant at) {
 		return (this.acknowledgedAt != null) ? this : new RoutedAgency(this.agencyId, this.name, this.routing,
 				this.dueAt, at, this.resolvedAt, this.resolveDueAt, this.acknowledgementOverdueAt,
-				this.resolutionOverdueAt);
+				this.resolutionOverdueAt, this.routedAt);
 	}
 
 	/** Resolving implies acknowledging, for an agency that skipped straight to the outcome. */
@@ -31,7 +34,7 @@ public record RoutedAgency(String agencyId, String name, int routing, Instant du
 		RoutedAgency acknowledged = acknowledged(at);
 		return (this.resolvedAt != null) ? acknowledged : new RoutedAgency(this.agencyId, this.name, this.routing,
 				this.dueAt, acknowledged.acknowledgedAt(), at, this.resolveDueAt, this.acknowledgementOverdueAt,
-				this.resolutionOverdueAt);
+				this.resolutionOverdueAt, this.routedAt);
 	}
 
 	/** Whether the acknowledgement is still awaited and was due by {@code now}, not yet marked. */
@@ -49,7 +52,7 @@ public record RoutedAgency(String agencyId, String name, int routing, Instant du
 	public RoutedAgency markedLate(Instant now, boolean acknowledgement, boolean resolution) {
 		return new RoutedAgency(this.agencyId, this.name, this.routing, this.dueAt, this.acknowledgedAt,
 				this.resolvedAt, this.resolveDueAt, acknowledgement ? now : this.acknowledgementOverdueAt,
-				resolution ? now : this.resolutionOverdueAt);
+				resolution ? now : this.resolutionOverdueAt, this.routedAt);
 	}
 
 	/** The next deadline not yet passed-and-marked that still waits for a response, or {@code null}. */

@@ -120,7 +120,7 @@ public class DecidingCase {
 		Instant resolveDueAt = now.plus(routing.resolveWithin(decision.severity()));
 		List<RoutedAgency> all = new ArrayList<>(read.agencies());
 		agencies.forEach((agency) -> all
-			.add(RoutedAgency.routed(agency.id(), agency.name(), number, dueAt, resolveDueAt)));
+			.add(RoutedAgency.routed(agency.id(), agency.name(), number, dueAt, resolveDueAt, now)));
 		String routedTo = agencies.stream().map(Agency::id).collect(Collectors.joining(", "));
 		AuditEntry entry = AuditEntry.of(now, analyst, action,
 				"routing %d to %s (%s), acknowledge by %s, resolve by %s".formatted(number, routedTo, how, dueAt,

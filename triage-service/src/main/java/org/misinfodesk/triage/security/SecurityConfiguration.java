@@ -40,8 +40,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/actuator/**")
 				.hasRole(ADMIN)
-				.pathMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**")
+				.pathMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/**", "/api/v1/dashboard")
 				.hasAnyRole(ANALYST, SUPERVISOR)
+				// Reference data without any case in it: administrators wiring agencies' endpoints need the ids.
+				.pathMatchers(HttpMethod.GET, "/api/v1/agencies")
+				.hasAnyRole(ANALYST, SUPERVISOR, ADMIN)
 				.pathMatchers(HttpMethod.POST, "/api/v1/cases/*/claim", "/api/v1/cases/*/release",
 						"/api/v1/cases/*/decision", "/api/v1/cases/*/reroute", "/api/v1/cases/*/merge",
 						"/api/v1/cases/*/split")
@@ -68,7 +71,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers(HttpMethod.POST, "/cases/*/claim", "/cases/*/release", "/cases/*/decision")
 				.hasRole(ANALYST)
-				.pathMatchers(HttpMethod.GET, "/", "/cases/*")
+				.pathMatchers(HttpMethod.GET, "/", "/cases/*", "/dashboard")
 				.hasAnyRole(ANALYST, SUPERVISOR)
 				.anyExchange()
 				.authenticated())

@@ -24,6 +24,10 @@ record PageLinks(String lang) {
 		return "/cases/" + UriUtils.encodePathSegment(caseId, StandardCharsets.UTF_8) + "/" + verb + suffix();
 	}
 
+	public String dashboard() {
+		return "/dashboard" + suffix();
+	}
+
 	public String login() {
 		return "/login" + suffix();
 	}

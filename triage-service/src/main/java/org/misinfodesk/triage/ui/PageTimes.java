@@ -16,4 +16,9 @@ final class PageTimes {
 		return (instant != null) ? this.format.format(instant) : "";
 	}
 
+	/** A response time in hours, or {@code null} without one. */
+	public Double hours(Long seconds) {
+		return (seconds != null) ? seconds / 3600.0 : null;
+	}
+
 }

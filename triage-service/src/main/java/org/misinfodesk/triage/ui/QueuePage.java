@@ -1,24 +1,26 @@
 package org.misinfodesk.triage.ui;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.misinfodesk.platform.problem.FieldProblem;
 import org.misinfodesk.platform.problem.LanguageResolver;
-import java.util.ArrayList;
-
 import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.CaseSummary;
+import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Category;
 import org.misinfodesk.triage.cases.QueueFilter;
 import org.misinfodesk.triage.queue.QueueFilters;
-import org.misinfodesk.triage.cases.CaseSummary;
-import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.queue.QueueSettings;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +61,15 @@ class QueuePage {
 		model.addAttribute("zone", this.ui.timeZone().getId());
 		model.addAttribute("statusLabels", statusLabels(locale));
 		var query = exchange.getRequest().getQueryParams();
-		// A filter the page cannot read is dropped: the form only offers valid values.
+		// A filter the page cannot read is not applied, and the page says so (as a 400).
+		List<FieldProblem> problems = new ArrayList<>();
 		QueueFilter filter = QueueFilters.of(null, query.getFirst("category"), query.getFirst("locality"),
-				query.getFirst("overdue"), new ArrayList<>());
+				query.getFirst("overdue"), problems);
+		if (!problems.isEmpty()) {
+			exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+		}
+		model.addAttribute("filterErrors", PageProblems.messages(problems, this.messages, locale));
+		model.addAttribute("askedLocality", query.getFirst("locality"));
 		model.addAttribute("filter", filter);
 		model.addAttribute("categories", Category.values());
 		return this.cases.find(filter, this.queue.maxListed())

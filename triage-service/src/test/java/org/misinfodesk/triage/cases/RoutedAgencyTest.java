@@ -15,7 +15,7 @@ class RoutedAgencyTest {
 	static final Instant TUESDAY = Instant.parse("2026-11-28T03:00:00Z");
 
 	static RoutedAgency waiting() {
-		return RoutedAgency.routed("so-y-te", "Sở Y tế tỉnh Hà Nam", 1, DUE, DUE.plusSeconds(86400));
+		return RoutedAgency.routed("so-y-te", "Sở Y tế tỉnh Hà Nam", 1, DUE, DUE.plusSeconds(86400), DUE.minusSeconds(86400));
 	}
 
 	@Test

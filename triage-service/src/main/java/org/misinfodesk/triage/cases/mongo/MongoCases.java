@@ -10,10 +10,13 @@ import org.misinfodesk.platform.outbox.OutboxEvent;
 import org.misinfodesk.triage.cases.AuditEntry;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseChanges;
+import org.misinfodesk.triage.cases.CaseReadModels;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Claim;
 import org.misinfodesk.triage.cases.QueueFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +36,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Repository
 class MongoCases implements Cases, InitializingBean {
 
+	private static final Logger log = LoggerFactory.getLogger(MongoCases.class);
+
 	static final String REPORT_ID_INDEX = "report_in_one_case";
 
 	private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
@@ -43,10 +48,13 @@ class MongoCases implements Cases, InitializingBean {
 
 	private final CaseChanges changes;
 
-	MongoCases(ReactiveMongoTemplate mongo, Outbox outbox, CaseChanges changes) {
+	private final List<CaseReadModels> readModels;
+
+	MongoCases(ReactiveMongoTemplate mongo, Outbox outbox, CaseChanges changes, List<CaseReadModels> readModels) {
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.changes = changes;
+		this.readModels = List.copyOf(readModels);
 	}
 
 	/**
@@ -73,6 +81,7 @@ class MongoCases implements Cases, InitializingBean {
 	public Mono<Boolean> open(Case opened) {
 		return this.mongo.insert(opened)
 			.doOnNext(this::announce)
+			.flatMap((inserted) -> keepReadModels(null, inserted))
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
 	}
@@ -155,26 +164,26 @@ class MongoCases implements Cases, InitializingBean {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN))
 			.addCriteria(claimable);
 		Update update = new Update().set("claim", claim).set("status", CaseStatus.IN_REVIEW);
-		return change(query, appended(update, entries, events), !events.isEmpty());
+		return change(read, query, appended(update, entries, events), !events.isEmpty());
 	}
 
 	@Override
 	public Mono<Case> release(Case read, String analyst, AuditEntry entry) {
 		Query query = Query.query(where("_id").is(read.id()).and("claim.by").is(analyst));
-		return change(query, appended(new Update().unset("claim"), List.of(entry), List.of()), false);
+		return change(read, query, appended(new Update().unset("claim"), List.of(entry), List.of()), false);
 	}
 
 	@Override
 	public Mono<Case> decide(Case read, String analyst, Instant now, Outcome outcome) {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN))
 			.addCriteria(where("claim.by").is(analyst).and("claim.expiresAt").gt(now));
-		return change(query, appended(decided(outcome).unset("claim"), outcome.entries(), outcome.events()),
+		return change(read, query, appended(decided(outcome).unset("claim"), outcome.entries(), outcome.events()),
 				!outcome.events().isEmpty());
 	}
 
 	@Override
 	public Mono<Case> reroute(Case read, Outcome outcome) {
-		return change(unchangedSince(read), appended(decided(outcome), outcome.entries(), outcome.events()),
+		return change(read, unchangedSince(read), appended(decided(outcome), outcome.entries(), outcome.events()),
 				!outcome.events().isEmpty());
 	}
 
@@ -197,7 +206,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("nextDeadlineAt", response.nextDeadlineAt())
 			.set("overdue", response.overdue())
 			.set("priority", response.priority());
-		return change(query, appended(update, List.of(response.entry()), response.events()),
+		return change(read, query, appended(update, List.of(response.entry()), response.events()),
 				!response.events().isEmpty());
 	}
 
@@ -210,7 +219,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("lastReportedAt", joined.lastReportedAt())
 			.set("signatures", joined.signatures())
 			.set("urlKeys", joined.urlKeys());
-		return change(query, appended(update, List.of(joined.entry()), joined.events()), !joined.events().isEmpty());
+		return change(read, query, appended(update, List.of(joined.entry()), joined.events()), !joined.events().isEmpty());
 	}
 
 	@Override
@@ -219,7 +228,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("overdue", true)
 			.set("priority", overdue.priority())
 			.set("nextDeadlineAt", overdue.nextDeadlineAt());
-		return change(unchangedSince(read), appended(update, overdue.entries(), overdue.events()),
+		return change(read, unchangedSince(read), appended(update, overdue.entries(), overdue.events()),
 				!overdue.events().isEmpty());
 	}
 
@@ -236,7 +245,7 @@ class MongoCases implements Cases, InitializingBean {
 		if (regrouped.mergedInto() != null) {
 			update.set("mergedInto", regrouped.mergedInto()).unset("claim").set("nextDeadlineAt", null);
 		}
-		return change(unchangedSince(read), appended(update, regrouped.entries(), regrouped.events()),
+		return change(read, unchangedSince(read), appended(update, regrouped.entries(), regrouped.events()),
 				!regrouped.events().isEmpty());
 	}
 
@@ -252,13 +261,26 @@ class MongoCases implements Cases, InitializingBean {
 		return update;
 	}
 
-	private Mono<Case> change(Query query, Update update, boolean withEvents) {
+	private Mono<Case> change(Case read, Query query, Update update, boolean withEvents) {
 		return this.mongo.findAndModify(query, update, RETURN_NEW, Case.class).doOnNext((changed) -> {
 			if (withEvents) {
 				this.outbox.wake();
 			}
 			announce(changed);
-		});
+		}).flatMap((changed) -> keepReadModels(read, changed));
+	}
+
+	/**
+	 * The case write stands whatever happens here: a read model that cannot keep up logs it rather
+	 * than failing a change that was made (and would not be made again on a retry).
+	 */
+	private Mono<Case> keepReadModels(Case before, Case after) {
+		return Flux.fromIterable(this.readModels)
+			.concatMap((model) -> model.written(before, after).onErrorResume((ex) -> {
+				log.warn("Read model {} missed a change of case {}", model.getClass().getSimpleName(), after.id(), ex);
+				return Mono.empty();
+			}))
+			.then(Mono.just(after));
 	}
 
 	private void announce(Case changed) {

@@ -1,0 +1,2 @@
+/** The dashboard's figures as JSON. */
+package org.misinfodesk.triage.dashboard.web;
