@@ -9,6 +9,10 @@
 #
 # Environment: MISINFODESK_DATA_DIR (default deploy/local/.data), MISINFODESK_PORT_OFFSET (added to every
 # port, default 0), MISINFODESK_JAVA_OPTS (JVM flags of the services), MISINFODESK_READY_TIMEOUT (seconds).
+# Scale-out (deploy/local/scale-out-test.sh): MISINFODESK_TRIAGE_INSTANCES, MISINFODESK_NOTIFICATION_INSTANCES
+# (default 1; instance i > 1 is named e.g. triage-service-2 and listens on the service's port + 100 * (i - 1)),
+# MISINFODESK_PARTITIONS (partitions of the topics the services create; default 3). MISINFODESK_JAR_DIR: run the
+# service jars found there instead of the modules' target/ (a harness's snapshot, safe from rebuilds mid-run).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,6 +23,9 @@ data=$(cd "$data" && pwd)
 offset=${MISINFODESK_PORT_OFFSET:-0}
 java_opts=${MISINFODESK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx512m -XX:TieredStopAtLevel=1}
 ready_timeout=${MISINFODESK_READY_TIMEOUT:-180}
+triage_instances=${MISINFODESK_TRIAGE_INSTANCES:-1}
+notification_instances=${MISINFODESK_NOTIFICATION_INSTANCES:-1}
+partitions=${MISINFODESK_PARTITIONS:-}
 
 report_port=$((8081 + offset))
 triage_port=$((8082 + offset))
@@ -36,8 +43,8 @@ lib=$here/target/lib
 
 say() { printf '%s\n' "$*"; }
 
-jar_of() { # the packaged Spring Boot jar of a service module
-  ls "$root/$1/target/$1"-*.jar 2>/dev/null | grep -v -- '-plain\|sources\|javadoc' | head -n 1
+jar_of() { # the packaged Spring Boot jar of a service module (or its copy in MISINFODESK_JAR_DIR)
+  ls "${MISINFODESK_JAR_DIR:-$root/$1/target}/$1"-*.jar 2>/dev/null | grep -v -- '-plain\|sources\|javadoc' | head -n 1
 }
 
 build_if_missing() {
@@ -96,7 +103,7 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$dir/logs
-num.partitions=3
+num.partitions=${partitions:-3}
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
@@ -120,11 +127,50 @@ start_mail() {
 }
 
 start_service() { # name, port, database, extra args...
-  local name=$1 port=$2 db=$3; shift 3
+  local name=$1; shift
+  start_instance "$name" "$name" "$@"
+}
+
+start_instance() { # name, module, port, database, extra args...
+  local name=$1 module=$2 port=$3 db=$4; shift 4
+  if [ -n "$partitions" ]; then set -- "$@" --misinfodesk.kafka.partitions="$partitions"; fi
   # shellcheck disable=SC2086
-  launch "$name" java $java_opts -jar "$(jar_of "$name")" --server.port="$port" \
+  launch "$name" java $java_opts -jar "$(jar_of "$module")" --server.port="$port" \
     --spring.mongodb.uri="mongodb://127.0.0.1:$store_port/$db" \
     --spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port" "$@"
+}
+
+extra_instances() { # prints "name module port" of every instance beyond the first
+  local i
+  for ((i = 2; i <= triage_instances; i++)); do echo "triage-service-$i triage-service $((triage_port + 100 * (i - 1)))"; done
+  for ((i = 2; i <= notification_instances; i++)); do
+    echo "notification-service-$i notification-service $((notification_port + 100 * (i - 1)))"
+  done
+}
+
+start_extra_instances() {
+  local name module port
+  while read -r name module port; do
+    case $module in
+      triage-service) start_instance "$name" triage-service "$port" triage \
+        --misinfodesk.evidence.base-url="http://127.0.0.1:$report_port" ;;
+      notification-service) start_instance "$name" notification-service "$port" notification \
+        --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
+        --misinfodesk.public-base-url="http://127.0.0.1:$notification_port" ;;
+    esac
+  done < <(extra_instances)
+}
+
+wait_for_extra_instances() {
+  local name module port
+  while read -r name module port; do
+    wait_for "$name" "$ready_timeout" ready "$port" || return 1
+  done < <(extra_instances)
+}
+
+extra_pid_names() { # every extra instance with a pid file, whatever the environment says now
+  local f
+  for f in "$pids"/*-service-[0-9]*.pid; do if [ -e "$f" ]; then basename "$f" .pid; fi; done
 }
 
 stop_one() { # name, seconds to wait before SIGKILL
@@ -142,7 +188,7 @@ stop_one() { # name, seconds to wait before SIGKILL
 
 stop_all() {
   say "Stopping Misinfo Desk..."
-  for s in "${services[@]}"; do stop_one "$s" 30 & done
+  for s in "${services[@]}" $(extra_pid_names); do stop_one "$s" 30 & done
   wait
   stop_one broker 30
   stop_one mail 10
@@ -151,7 +197,7 @@ stop_all() {
 }
 
 status() {
-  for name in store broker mail "${services[@]}"; do
+  for name in store broker mail "${services[@]}" $(extra_pid_names); do
     if pid_alive "$name"; then say "$name: running (pid $(cat "$pids/$name.pid"))"; else say "$name: stopped"; fi
   done
 }
@@ -174,9 +220,11 @@ start_all() {
   start_service notification-service "$notification_port" notification \
     --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port" \
     --misinfodesk.public-base-url="http://127.0.0.1:$notification_port"
+  start_extra_instances
   wait_for report-service "$ready_timeout" ready "$report_port"
   wait_for triage-service "$ready_timeout" ready "$triage_port"
   wait_for notification-service "$ready_timeout" ready "$notification_port"
+  wait_for_extra_instances
   cat <<EOF
 
 Misinfo Desk is ready.
@@ -188,6 +236,10 @@ Misinfo Desk is ready.
   MongoDB wire protocol mongodb://127.0.0.1:$store_port
   Logs                  $logs
 EOF
+  local name module port
+  while read -r name module port; do
+    say "  $(printf '%-21s' "$name") http://127.0.0.1:$port/"
+  done < <(extra_instances)
 }
 
 case "${1:-}" in

@@ -28,7 +28,8 @@ class FaultIT {
 	@Test
 	void killingEachProcessOnceLosesNothingAndDuplicatesNoAlert() throws Exception {
 		Path module = Path.of("").toAbsolutePath();
-		this.stack = LocalStack.fresh(module.resolve("run.sh"), module.resolve("target/fault-it-data"));
+		this.stack = LocalStack.fresh(module.resolve("run.sh"), module.resolve("target/fault-it-data"),
+				LocalStack.LOAD_GENERATOR);
 
 		FaultRun.Figures figures = new FaultRun(this.stack, new FaultRun.Settings(240, 4, Duration.ofMinutes(5)))
 			.run();

@@ -98,7 +98,8 @@ public final class FaultRun {
 		int reports = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
 		int rate = args.length > 1 ? Integer.parseInt(args[1]) : 50;
 		Path here = Path.of(System.getProperty("misinfodesk.local.dir", "deploy/local")).toAbsolutePath();
-		LocalStack stack = LocalStack.fresh(here.resolve("run.sh"), here.resolve("target/fault-run-data"));
+		LocalStack stack = LocalStack.fresh(here.resolve("run.sh"), here.resolve("target/fault-run-data"),
+				LocalStack.LOAD_GENERATOR);
 		Figures figures;
 		try {
 			figures = new FaultRun(stack, new Settings(reports, rate, Duration.ofMinutes(15))).run();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -18,6 +19,13 @@ public final class LocalStack {
 
 	private static final int[] PORTS = { 8081, 8082, 8083, 9092, 9093, 27017, 3025, 8025 };
 
+	/**
+	 * For a stack that a harness loads from this one machine: every report comes from one client, so
+	 * report-service's per-client submission limit is lifted (the services inherit run.sh's environment).
+	 */
+	public static final Map<String, String> LOAD_GENERATOR = Map.of("MISINFODESK_ABUSE_SUBMISSIONS_PER_CLIENT",
+			"1000000");
+
 	private final Path runSh;
 
 	private final Path data;
@@ -26,18 +34,30 @@ public final class LocalStack {
 
 	private final Path log;
 
-	private LocalStack(Path runSh, Path data, int offset) {
+	private final Map<String, String> environment;
+
+	private LocalStack(Path runSh, Path data, int offset, Map<String, String> environment) {
 		this.runSh = runSh;
 		this.data = data;
 		this.offset = offset;
 		this.log = data.resolveSibling(data.getFileName() + "-run-sh.log");
+		this.environment = Map.copyOf(environment);
 	}
 
 	/** A stack with a fresh data directory; nothing runs until {@link #start()}. */
 	public static LocalStack fresh(Path runSh, Path data) throws IOException {
+		return fresh(runSh, data, Map.of(), new int[0]);
+	}
+
+	/**
+	 * A stack with a fresh data directory that {@code run.sh} starts with {@code environment} added
+	 * (e.g. {@code MISINFODESK_TRIAGE_INSTANCES}), at an offset where {@code extraPorts} are free too.
+	 */
+	public static LocalStack fresh(Path runSh, Path data, Map<String, String> environment, int... extraPorts)
+			throws IOException {
 		deleteRecursively(data);
 		Files.createDirectories(data);
-		return new LocalStack(runSh, data, freeOffset());
+		return new LocalStack(runSh, data, freeOffset(extraPorts), environment);
 	}
 
 	/** Starts whatever is not running and returns once every service is ready. */
@@ -76,6 +96,7 @@ public final class LocalStack {
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 			builder.environment().put("MISINFODESK_DATA_DIR", this.data.toString());
 			builder.environment().put("MISINFODESK_PORT_OFFSET", String.valueOf(this.offset));
+			builder.environment().putAll(this.environment);
 			Process process = builder.start();
 			process.getOutputStream().close();
 			if (!process.waitFor(6, TimeUnit.MINUTES) || process.exitValue() != 0) {
@@ -98,10 +119,10 @@ public final class LocalStack {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
 	}
 
-	private static int freeOffset() {
+	private static int freeOffset(int... extraPorts) {
 		return IntStream.iterate(21000, (o) -> o + 500)
 			.limit(30)
-			.filter((o) -> IntStream.of(PORTS).allMatch((p) -> isFree(p + o)))
+			.filter((o) -> IntStream.concat(IntStream.of(PORTS), IntStream.of(extraPorts)).allMatch((p) -> isFree(p + o)))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No free port offset for a local stack"));
 	}

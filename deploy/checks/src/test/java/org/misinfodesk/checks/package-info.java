@@ -1,0 +1,2 @@
+/** Drift checks: the deployment files against the services' configuration and the event contracts. */
+package org.misinfodesk.checks;
