@@ -84,7 +84,7 @@ class AcknowledgementIT extends RunningService {
 			.contains(RoutedCaseEvents.EXAMPLE_SUMMARY)
 			.contains("Tin giả")
 			.contains("09:10 ngày 28/11/2026 (giờ Việt Nam)")
-			.contains("<form method=\"post\">")
+			.contains("<form method=\"post\" id=\"acknowledge-form\">")
 			.contains("Xác nhận đã tiếp nhận");
 
 		this.web.post()
@@ -105,7 +105,7 @@ class AcknowledgementIT extends RunningService {
 			.returnResult()
 			.getResponseBody()).contains("đã xác nhận tiếp nhận vụ việc lúc")
 			.contains("Đã nhận qua trang")
-			.doesNotContain("<form method=\"post\">")
+			.doesNotContain("id=\"acknowledge-form\"")
 			.contains("Báo cáo kết quả xử lý");
 	}
 

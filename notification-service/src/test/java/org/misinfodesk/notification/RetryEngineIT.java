@@ -103,7 +103,7 @@ class RetryEngineIT extends RunningService {
 		await().atMost(PATIENCE).until(() -> endpoint("cong-an-tinh", id).path("failingSince").isString());
 		Instant failingSince = Instant.parse(endpoint("cong-an-tinh", id).path("failingSince").asString());
 		assertThat(endpoint("cong-an-tinh", id).get("state").asString()).isEqualTo("ENABLED");
-		await().atMost(PATIENCE).until(() -> Instant.now().isAfter(failingSince.plusSeconds(3)));
+		await().atMost(PATIENCE).until(() -> Instant.now().isAfter(failingSince.plusSeconds(DISABLE_AFTER_SECONDS)));
 
 		String second = RoutedCaseEvents.newCaseId();
 		publishRouted(second, RoutedCaseEvents.routedTo(second, "cong-an-tinh", "Công an tỉnh Hà Nam"));
@@ -209,7 +209,7 @@ class RetryEngineIT extends RunningService {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(webhookDeliveryTo(caseId, url).get("state").asString()).isEqualTo("DELIVERED"));
 
-		String metrics = this.web.get()
+		String metrics = roomyWeb().get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()

@@ -26,6 +26,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.platform.test.EmbeddedMongo;
@@ -51,15 +52,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * server and a real webhook receiver. Every IT extends this class so they all share one Spring
  * context; each test uses its own case ids, receiver paths and agencies to stay apart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
 		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"misinfodesk.public-base-url=http://notification.test", "misinfodesk.deliveries.poll-interval=200ms",
+				"misinfodesk.deliveries.poll-interval=200ms",
 				"misinfodesk.deliveries.backoff=200ms,200ms,200ms", "misinfodesk.outbox.poll-interval=200ms",
-				"misinfodesk.deliveries.metrics-interval=200ms", "misinfodesk.webhooks.disable-after=3s",
+				"misinfodesk.deliveries.metrics-interval=200ms", "misinfodesk.webhooks.disable-after=" + RunningService.DISABLE_AFTER_SECONDS + "s",
 				"misinfodesk.webhooks.rotation-overlap=1h" })
 @EmbeddedKafka(topics = { "cases.routed", "cases.routed.dlt", "cases.overdue", "agency.responses" }, partitions = 3)
 @AutoConfigureWebTestClient
-@Import(TestDns.class)
+@Import({ TestDns.class, TestClock.class })
 abstract class RunningService {
 
 	/** A host name only this test's resolver knows: reaching it proves the send used the checked address. */
@@ -67,9 +68,20 @@ abstract class RunningService {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	static final String ACK_BASE = "http://notification.test/acknowledgements/";
+	/**
+	 * How long an endpoint may fail before it is disabled: far longer than a test's four quick
+	 * attempts take even on a loaded machine, short enough for the test that waits it out.
+	 */
+	static final int DISABLE_AFTER_SECONDS = 8;
 
 	static final int SMTP_PORT = freePort();
+
+	/** The service's port, known before it starts, so its links lead back to it and a browser can follow them. */
+	static final int HTTP_PORT = freePort();
+
+	static final String BASE_URL = "http://127.0.0.1:" + HTTP_PORT;
+
+	static final String ACK_BASE = BASE_URL + "/acknowledgements/";
 
 	@RegisterExtension
 	static final GreenMailExtension mail = new GreenMailExtension(
@@ -89,11 +101,24 @@ abstract class RunningService {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
+	/** The machine running the tests may be busy: answers get the same patience as everything else. */
+	@BeforeEach
+	void patientClient() {
+		this.web = this.web.mutate().responseTimeout(PATIENCE).build();
+	}
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("notification-it"));
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> SMTP_PORT);
+		registry.add("server.port", () -> HTTP_PORT);
+		registry.add("misinfodesk.public-base-url", () -> BASE_URL);
+	}
+
+	/** The test client with room for big answers, such as every metric of a service that ran many tests. */
+	WebTestClient roomyWeb() {
+		return this.web.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
 	}
 
 	void publish(String topic, String type, String key, String body) {

@@ -84,8 +84,11 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	/** Looks for due deliveries soon; several calls before the round starts make one round. */
 	void wake() {
-		if (this.pending.compareAndSet(false, true)) {
-			this.wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+		if (this.pending.compareAndSet(false, true) && this.wakeUps.tryEmitNext(Boolean.TRUE).isFailure()) {
+			// Another thread is handing over a wake-up at this very moment (a round runs on the thread
+			// that emits, so it may take a while). Rather than spin or throw, drop this one and let
+			// the next wake-up through; the poll interval bounds the wait.
+			this.pending.set(false);
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.function.BiConsumer;
 
 import org.misinfodesk.notification.agency.Agencies;
 import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.agency.ManagingEmailContacts;
 import org.misinfodesk.notification.text.Wording;
 import org.misinfodesk.notification.webhook.DisabledReason;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
@@ -40,17 +41,20 @@ class Noticing {
 
 	private final Agencies agencies;
 
+	private final ManagingEmailContacts contacts;
+
 	private final Wording wording;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	Noticing(Deliveries deliveries, StaffContacts staff, Agencies agencies, Wording wording, JsonMapper json,
-			Clock clock) {
+	Noticing(Deliveries deliveries, StaffContacts staff, Agencies agencies, ManagingEmailContacts contacts,
+			Wording wording, JsonMapper json, Clock clock) {
 		this.deliveries = deliveries;
 		this.staff = staff;
 		this.agencies = agencies;
+		this.contacts = contacts;
 		this.wording = wording;
 		this.json = json;
 		this.clock = clock;
@@ -85,11 +89,14 @@ class Noticing {
 
 	/** An endpoint was disabled automatically: the agency's email contacts hear of it, or the admins if it has none. */
 	Mono<Long> endpointDisabled(WebhookEndpoint endpoint) {
+		return this.contacts.recipientsOf(endpoint.agencyId())
+			.flatMap((emails) -> endpointDisabled(endpoint, emails.isEmpty() ? this.staff.admins().emails() : emails));
+	}
+
+	private Mono<Long> endpointDisabled(WebhookEndpoint endpoint, List<String> recipients) {
 		Agency agency = this.agencies.find(endpoint.agencyId()).orElse(null);
 		String name = agency == null ? endpoint.agencyId() : agency.name();
 		Locale locale = agency == null ? LanguageResolver.VIETNAMESE : agency.locale();
-		List<String> recipients = agency == null || agency.emails().isEmpty() ? this.staff.admins().emails()
-				: agency.emails();
 		EmailContent content = new EmailContent(locale.getLanguage());
 		content.line(this.wording.message("notice.disabled.greeting", locale, name)).blank();
 		content.line(this.wording.message("notice.disabled.url", locale, endpoint.url()));

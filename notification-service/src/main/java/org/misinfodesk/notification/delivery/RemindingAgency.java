@@ -11,6 +11,7 @@ import org.misinfodesk.notification.acknowledgement.Acknowledgement;
 import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
 import org.misinfodesk.notification.agency.Agencies;
 import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.agency.ManagingEmailContacts;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.slf4j.Logger;
@@ -22,11 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * Triage says an agency missed a deadline: every contact point of the agency gets a reminder (email,
- * and a {@code case.overdue} webhook) with the same acknowledgement link as the alert, and every
- * supervisor an email. Deliveries have ids derived from case, routing, agency and deadline, so the
- * same overdue event handled twice reminds once. An event that crossed the agency's answer (it
- * acknowledged, or reported the outcome, just before) reminds nobody.
+ * Triage says an agency missed a deadline: every contact point of the agency gets a reminder (email
+ * to its configured and enabled added addresses, and a {@code case.overdue} webhook) with the same
+ * acknowledgement link as the alert, and every supervisor an email. Deliveries have ids derived
+ * from case, routing, agency and deadline, so the same overdue event handled twice reminds once. An
+ * event that crossed the agency's answer (it acknowledged, or reported the outcome, just before)
+ * reminds nobody.
  */
 @Service
 public class RemindingAgency {
@@ -34,6 +36,8 @@ public class RemindingAgency {
 	private static final Logger log = LoggerFactory.getLogger(RemindingAgency.class);
 
 	private final Agencies agencies;
+
+	private final ManagingEmailContacts contacts;
 
 	private final WebhookEndpoints endpoints;
 
@@ -49,9 +53,11 @@ public class RemindingAgency {
 
 	private final Clock clock;
 
-	RemindingAgency(Agencies agencies, WebhookEndpoints endpoints, AcknowledgingCase acknowledging,
-			Deliveries deliveries, Noticing noticing, DispatchingDeliveries dispatcher, JsonMapper json, Clock clock) {
+	RemindingAgency(Agencies agencies, ManagingEmailContacts contacts, WebhookEndpoints endpoints,
+			AcknowledgingCase acknowledging, Deliveries deliveries, Noticing noticing, DispatchingDeliveries dispatcher,
+			JsonMapper json, Clock clock) {
 		this.agencies = agencies;
+		this.contacts = contacts;
 		this.endpoints = endpoints;
 		this.acknowledging = acknowledging;
 		this.deliveries = deliveries;
@@ -81,12 +87,15 @@ public class RemindingAgency {
 		Optional<Agency> configured = this.agencies.find(overdue.agencyId());
 		String name = configured.map(Agency::name)
 			.orElse(acknowledgement != null ? acknowledgement.agencyName() : overdue.agencyId());
-		List<String> emails = configured.map(Agency::emails).orElse(List.of());
 		String link = acknowledgement == null ? null : this.acknowledging.urlOf(acknowledgement);
 		String token = acknowledgement == null ? null : acknowledgement.token();
 		String payload = this.json.writeValueAsString(Reminder.of(overdue, link));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		return this.endpoints.findEnabledByAgency(overdue.agencyId()).collectList().flatMap((hooks) -> {
+		Mono<List<String>> recipients = this.contacts.recipientsOf(overdue.agencyId());
+		Mono<List<WebhookEndpoint>> enabled = this.endpoints.findEnabledByAgency(overdue.agencyId()).collectList();
+		return Mono.zip(recipients, enabled).flatMap((found) -> {
+			List<String> emails = found.getT1();
+			List<WebhookEndpoint> hooks = found.getT2();
 			List<Delivery> all = new ArrayList<>();
 			for (String email : emails) {
 				all.add(Delivery.reminder(overdue, overdue.agencyId(), name, Channel.EMAIL, Target.email(email),

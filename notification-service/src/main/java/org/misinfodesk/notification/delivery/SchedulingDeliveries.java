@@ -11,6 +11,7 @@ import org.misinfodesk.notification.acknowledgement.AcknowledgementLink;
 import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
 import org.misinfodesk.notification.agency.Agencies;
 import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.agency.ManagingEmailContacts;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.slf4j.Logger;
@@ -22,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * A case was routed: every contact point of every agency it names gets a delivery (one per email
- * address, one per enabled webhook endpoint), all carrying the agency's acknowledgement link.
+ * A case was routed: every contact point of every agency it names gets a delivery (one per
+ * configured or enabled added email address, one per enabled webhook endpoint), all carrying the
+ * agency's acknowledgement link.
  * Deliveries have ids derived from what they deliver, so handling the same routing twice adds
  * nothing.
  */
@@ -33,6 +35,8 @@ public class SchedulingDeliveries {
 	private static final Logger log = LoggerFactory.getLogger(SchedulingDeliveries.class);
 
 	private final Agencies agencies;
+
+	private final ManagingEmailContacts contacts;
 
 	private final WebhookEndpoints endpoints;
 
@@ -46,9 +50,10 @@ public class SchedulingDeliveries {
 
 	private final Clock clock;
 
-	SchedulingDeliveries(Agencies agencies, WebhookEndpoints endpoints, AcknowledgingCase acknowledging,
+	SchedulingDeliveries(Agencies agencies, ManagingEmailContacts contacts, WebhookEndpoints endpoints, AcknowledgingCase acknowledging,
 			Deliveries deliveries, DispatchingDeliveries dispatcher, JsonMapper json, Clock clock) {
 		this.agencies = agencies;
+		this.contacts = contacts;
 		this.endpoints = endpoints;
 		this.acknowledging = acknowledging;
 		this.deliveries = deliveries;
@@ -67,17 +72,19 @@ public class SchedulingDeliveries {
 
 	private Mono<Long> scheduleFor(CaseRouted routed, CaseRouted.AgencyRef ref) {
 		Optional<Agency> configured = this.agencies.find(ref.id());
-		List<String> emails = configured.map(Agency::emails).orElse(List.of());
 		String name = ref.name() != null && !ref.name().isBlank() ? ref.name()
 				: configured.map(Agency::name).orElse(ref.id());
-		return this.endpoints.findEnabledByAgency(ref.id()).collectList().flatMap((hooks) -> {
-			if (emails.isEmpty() && hooks.isEmpty()) {
+		Mono<List<String>> emails = this.contacts.recipientsOf(ref.id());
+		Mono<List<WebhookEndpoint>> hooks = this.endpoints.findEnabledByAgency(ref.id()).collectList();
+		return Mono.zip(emails, hooks).flatMap((found) -> {
+			if (found.getT1().isEmpty() && found.getT2().isEmpty()) {
 				log.error("Case {} routing {} names agency {}, which has no contact point here: nobody is alerted",
 						routed.caseId(), routed.routing(), ref.id());
 				return Mono.just(0L);
 			}
 			return this.acknowledging.open(routed.routedCase(), ref.id(), name)
-				.flatMapMany((link) -> Flux.fromIterable(deliveriesFor(routed, ref.id(), name, emails, hooks, link)))
+				.flatMapMany((link) -> Flux
+					.fromIterable(deliveriesFor(routed, ref.id(), name, found.getT1(), found.getT2(), link)))
 				.concatMap(this.deliveries::insertIfAbsent)
 				.filter(Boolean::booleanValue)
 				.count();

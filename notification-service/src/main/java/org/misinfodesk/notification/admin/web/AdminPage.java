@@ -1,14 +1,22 @@
 package org.misinfodesk.notification.admin.web;
 
+import java.security.Principal;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.misinfodesk.notification.agency.Agencies;
 import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.agency.EmailContact;
+import org.misinfodesk.notification.agency.ManagingEmailContacts;
 import org.misinfodesk.notification.delivery.Delivery;
 import org.misinfodesk.notification.delivery.ReplayingDeliveries;
+import org.misinfodesk.notification.text.Wording;
 import org.misinfodesk.notification.webhook.ManagingWebhooks;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
+import org.misinfodesk.platform.problem.LanguageResolver;
+import org.misinfodesk.platform.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -21,9 +29,10 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A small page for administrators (HTTP Basic, ADMIN): each agency with its email contact points and
- * webhook endpoints, buttons to disable or enable an endpoint, and the latest failed deliveries with
- * a button to send each again. Everything else is in the API.
+ * A small page for administrators (form login, ADMIN): each agency with its email contact points,
+ * a form to add one and buttons to disable, enable or delete the added ones; its webhook endpoints
+ * with buttons to disable or enable them; and the latest failed deliveries with a button to send
+ * each again. Everything else is in the API.
  */
 @Controller
 class AdminPage {
@@ -32,35 +41,29 @@ class AdminPage {
 
 	private final Agencies agencies;
 
+	private final ManagingEmailContacts contacts;
+
 	private final WebhookEndpoints endpoints;
 
 	private final ManagingWebhooks managing;
 
 	private final ReplayingDeliveries replaying;
 
-	AdminPage(Agencies agencies, WebhookEndpoints endpoints, ManagingWebhooks managing,
-			ReplayingDeliveries replaying) {
+	private final Wording wording;
+
+	AdminPage(Agencies agencies, ManagingEmailContacts contacts, WebhookEndpoints endpoints, ManagingWebhooks managing,
+			ReplayingDeliveries replaying, Wording wording) {
 		this.agencies = agencies;
+		this.contacts = contacts;
 		this.endpoints = endpoints;
 		this.managing = managing;
 		this.replaying = replaying;
+		this.wording = wording;
 	}
 
 	@GetMapping("/admin")
 	Mono<Rendering> show(ServerWebExchange exchange) {
-		Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-		Mono<List<AgencyRow>> rows = Flux.fromIterable(this.agencies.all())
-			.concatMap((agency) -> this.endpoints.findByAgency(agency.id())
-				.collectList()
-				.map((hooks) -> new AgencyRow(agency, hooks)))
-			.collectList();
-		Mono<List<Delivery>> failed = this.replaying.failed(FAILED_SHOWN).collectList();
-		return Mono.zip(rows, failed, csrf)
-			.map((all) -> Rendering.view("admin")
-				.modelAttribute("agencies", all.getT1())
-				.modelAttribute("failed", all.getT2())
-				.modelAttribute("csrf", all.getT3())
-				.build());
+		return page(exchange, null);
 	}
 
 	@PostMapping("/admin/agencies/{agencyId}/webhooks/{id}/disable")
@@ -73,16 +76,79 @@ class AdminPage {
 		return this.managing.enable(agencyId, id).thenReturn(backToPage());
 	}
 
+	/** A refused address shows the page again with the reason, as the same address would be refused by the API. */
+	@PostMapping("/admin/agencies/{agencyId}/emails")
+	Mono<Rendering> addEmail(@PathVariable String agencyId, ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> this.contacts.add(agencyId, form.getFirst("email")))
+			.thenReturn(backToPage())
+			.onErrorResume(ProblemException.class, (refused) -> page(exchange, refused));
+	}
+
+	@PostMapping("/admin/agencies/{agencyId}/emails/{id}/disable")
+	Mono<Rendering> disableEmail(@PathVariable String agencyId, @PathVariable String id) {
+		return this.contacts.disable(agencyId, id).thenReturn(backToPage());
+	}
+
+	@PostMapping("/admin/agencies/{agencyId}/emails/{id}/enable")
+	Mono<Rendering> enableEmail(@PathVariable String agencyId, @PathVariable String id) {
+		return this.contacts.enable(agencyId, id).thenReturn(backToPage());
+	}
+
+	@PostMapping("/admin/agencies/{agencyId}/emails/{id}/delete")
+	Mono<Rendering> deleteEmail(@PathVariable String agencyId, @PathVariable String id) {
+		return this.contacts.delete(agencyId, id).thenReturn(backToPage());
+	}
+
 	@PostMapping("/admin/deliveries/{id}/replay")
 	Mono<Rendering> replay(@PathVariable String id) {
 		return this.replaying.replay(id).thenReturn(backToPage());
+	}
+
+	private Mono<Rendering> page(ServerWebExchange exchange, ProblemException refused) {
+		Mono<List<AgencyRow>> rows = Flux.fromIterable(this.agencies.all())
+			.concatMap((agency) -> Mono
+				.zip(this.contacts.list(agency.id()).collectList(), this.endpoints.findByAgency(agency.id()).collectList())
+				.map((found) -> new AgencyRow(agency, found.getT1(), found.getT2())))
+			.collectList();
+		Mono<List<Delivery>> failed = this.replaying.failed(FAILED_SHOWN).collectList();
+		Mono<String> user = exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("");
+		return Mono.zip(rows, failed, csrf(exchange), user).map((all) -> {
+			Rendering.Builder<?> page = Rendering.view("admin")
+				.modelAttribute("agencies", all.getT1())
+				.modelAttribute("failed", all.getT2())
+				.modelAttribute("csrf", all.getT3())
+				.modelAttribute("user", all.getT4());
+			if (refused != null) {
+				page.modelAttribute("error", explain(refused, LanguageResolver.resolve(exchange)))
+					.status(refused.status());
+			}
+			return page.build();
+		});
+	}
+
+	private String explain(ProblemException refused, Locale locale) {
+		if (refused.fieldProblems().isEmpty()) {
+			return this.wording.message("problem." + refused.slug() + ".detail", locale, refused.args().toArray());
+		}
+		return refused.fieldProblems()
+			.stream()
+			.map((problem) -> this.wording.message("field." + problem.code(), locale, problem.args().toArray()))
+			.collect(Collectors.joining(" "));
+	}
+
+	/** The token the page's forms carry; the security chain puts it on every exchange it protects. */
+	static Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		return token == null ? Mono.error(new IllegalStateException("No CSRF token on " + exchange.getRequest().getPath()))
+				: token;
 	}
 
 	private static Rendering backToPage() {
 		return Rendering.redirectTo("/admin").build();
 	}
 
-	record AgencyRow(Agency agency, List<WebhookEndpoint> endpoints) {
+	record AgencyRow(Agency agency, List<EmailContact> contacts, List<WebhookEndpoint> endpoints) {
 	}
 
 }

@@ -1,2 +1,2 @@
-/** HTTP API listing the agencies and their contact points for staff. */
+/** HTTP API listing the agencies for staff, and letting administrators manage their email contact points. */
 package org.misinfodesk.notification.agency.web;
