@@ -230,7 +230,7 @@ start_all() {
 Misinfo Desk is ready.
   Citizen form          http://127.0.0.1:$report_port/
   Analyst UI            http://127.0.0.1:$triage_port/        (analyst/analyst, supervisor/supervisor)
-  Notification API      http://127.0.0.1:$notification_port/  (admin/admin)
+  Notification API      http://127.0.0.1:$notification_port/  (admin/admin; admin page at /admin)
   Mail catcher API      http://127.0.0.1:$mail_api_port/api/user (SMTP 127.0.0.1:$smtp_port)
   Kafka                 127.0.0.1:$kafka_port
   MongoDB wire protocol mongodb://127.0.0.1:$store_port
