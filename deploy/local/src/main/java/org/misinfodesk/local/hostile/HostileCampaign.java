@@ -133,6 +133,7 @@ public final class HostileCampaign {
 		AtomicInteger accepted = new AtomicInteger();
 		AtomicInteger codec = new AtomicInteger();
 		AtomicInteger reportsAccepted = new AtomicInteger();
+		AtomicInteger sent = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		for (int i = 0; i < inputs; i++) {
 			Random random = new Random(seed * 1_000_003 + i);
@@ -141,6 +142,7 @@ public final class HostileCampaign {
 				Attempt attempt = attempt(operation, random);
 				byKind.computeIfAbsent(attempt.kind(), (k) -> new LongAdder()).increment();
 				try {
+					sent.incrementAndGet();
 					HttpResponse<String> response = this.http.send(attempt.request(),
 							HttpResponse.BodyHandlers.ofString());
 					int status = response.statusCode();
@@ -178,6 +180,9 @@ public final class HostileCampaign {
 		pool.awaitTermination(30, TimeUnit.MINUTES);
 		violations.addAll(escapingViolations());
 		long stored = storedReports() - reportsBefore;
+		if (sent.get() != inputs) {
+			throw new IllegalStateException("Only " + sent.get() + " of " + inputs + " inputs could be sent");
+		}
 		return new Result(inputs, sorted(byKind), sortedStatuses(statuses), accepted.get(), codec.get(),
 				List.copyOf(violations), stored, reportsAccepted.get());
 	}
@@ -193,8 +198,9 @@ public final class HostileCampaign {
 		byte[] body;
 		if (method.equals("GET") || method.equals("DELETE")) {
 			kind = "hostile path and query";
-			path = path + "?status=" + pick(Inputs.HOSTILE_TEXT, random) + "&limit=" + pick(Inputs.HOSTILE_TEXT, random)
-					+ "&caseId=" + pick(Inputs.HOSTILE_TEXT, random) + "&topic=" + pick(Inputs.HOSTILE_TEXT, random);
+			path = path + "?status=" + uriSafe(pick(Inputs.HOSTILE_TEXT, random)) + "&limit="
+					+ uriSafe(pick(Inputs.HOSTILE_TEXT, random)) + "&caseId=" + uriSafe(pick(Inputs.HOSTILE_TEXT, random))
+					+ "&topic=" + uriSafe(pick(Inputs.HOSTILE_TEXT, random));
 			body = new byte[0];
 		}
 		else {
@@ -274,8 +280,17 @@ public final class HostileCampaign {
 	}
 
 	private static String fillPath(String template, Random random) {
-		return template.replaceAll("\\{[^}]+}", random.nextBoolean() ? pick(Inputs.HOSTILE_TEXT, random)
-				: "c-" + Long.toHexString(random.nextLong()));
+		String value = random.nextBoolean() ? pick(Inputs.HOSTILE_TEXT, random) : "c-" + Long.toHexString(random.nextLong());
+		return template.replaceAll("\\{[^}]+}", uriSafe(value));
+	}
+
+	/**
+	 * Hostile text as it can travel in a request line: characters a URI cannot hold are escaped, and so
+	 * is a {@code %} that starts no escape (the server then sees it literally).
+	 */
+	private static String uriSafe(String text) {
+		return text.replaceAll("%(?![0-9A-Fa-f]{2})", "%25")
+			.replace(" ", "%20").replace("'", "%27").replace("\"", "%22").replace("<", "%3C").replace(">", "%3E");
 	}
 
 	private static String describe(Attempt attempt, int status, String body) {
