@@ -104,7 +104,7 @@ abstract class RunningService {
 	/** The machine running the tests may be busy: answers get the same patience as everything else. */
 	@BeforeEach
 	void patientClient() {
-		this.web = this.web.mutate().responseTimeout(PATIENCE).build();
+		this.web = this.web.mutate().responseTimeout(Duration.ofSeconds(90)).build();
 	}
 
 	@DynamicPropertySource
