@@ -3,7 +3,11 @@ package org.misinfodesk.local;
 import java.util.Locale;
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
@@ -26,12 +30,42 @@ final class DurableH2Backend extends H2Backend {
 	}
 
 	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return new PlannedDatabase(databaseName);
+	}
+
+	@Override
 	public Document handleCommand(Channel channel, String database, String command, Document query) {
 		Document answer = super.handleCommand(channel, database, command, query);
 		if (WRITES.contains(command.toLowerCase(Locale.ROOT))) {
 			this.groupCommit.awaitDurable();
 		}
 		return answer;
+	}
+
+	/**
+	 * H2's database with {@link PlannedH2Collection planned} collections over the maps H2 itself
+	 * opens, so existing data files stay readable. An inner class because the superclass opens
+	 * collections from its constructor, before a field of this class could be set.
+	 */
+	private final class PlannedDatabase extends H2Database {
+
+		private static final String DATA_PREFIX = "databases.";
+
+		private static final String META_PREFIX = "meta.";
+
+		PlannedDatabase(String databaseName) {
+			super(databaseName, getMvStore(), getCursorRegistry());
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			String fullName = getFullCollectionNamespace(collectionName);
+			return new PlannedH2Collection(this, collectionName, options,
+					getMvStore().openMap(DATA_PREFIX + fullName), getMvStore().openMap(META_PREFIX + fullName),
+					this.cursorRegistry);
+		}
+
 	}
 
 }

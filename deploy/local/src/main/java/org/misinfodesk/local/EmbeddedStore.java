@@ -27,7 +27,10 @@ public final class EmbeddedStore {
 		}
 		Path file = Path.of(args[2]).toAbsolutePath();
 		Files.createDirectories(file.getParent());
-		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+		// documents are kept decoded in this cache: the few queries that read a whole collection then
+		// cost memory reads rather than decoding every document again (H2's default is 16 MB)
+		int cacheMegabytes = Integer.getInteger("misinfodesk.store.cache-mb", 256);
+		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
 		DurableH2Backend backend = new DurableH2Backend(store);
 		MongoServer server = new MongoServer(backend);
 		server.bind(args[0], Integer.parseInt(args[1]));

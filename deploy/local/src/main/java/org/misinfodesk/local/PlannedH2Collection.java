@@ -1,0 +1,78 @@
+package org.misinfodesk.local;
+
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A collection that uses a unique index when the query pins its keys and also filters on other
+ * fields, as MongoDB's planner would. mongo-java-server uses an index only when the query names
+ * exactly the index's keys, so {@code {_id: x, version: 3}} (every optimistic-locking write) or
+ * {@code {_id: x, leaseId: y}} would read the whole collection. Here the index finds the few
+ * candidate documents and the whole query is then matched against them, which gives the same
+ * answer as the scan.
+ */
+final class PlannedH2Collection extends H2Collection {
+
+	private static final Logger log = LoggerFactory.getLogger(PlannedH2Collection.class);
+
+	private final LongAdder scans = new LongAdder();
+
+	PlannedH2Collection(MongoDatabase database, String name, CollectionOptions options,
+			MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+		super(database, name, options, data, meta, cursors);
+	}
+
+	@Override
+	protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+			int batchSize, Document fieldSelector) {
+		List<Index<Object>> indexes = getIndexes();
+		if (query.size() > 1 && indexes.stream().noneMatch((index) -> index.canHandle(query))) {
+			for (Index<Object> index : indexes) {
+				Document pinned = pinnedKeys(query, index);
+				if (pinned != null && index.canHandle(pinned)) {
+					return matchDocuments(query, index.getPositions(pinned), orderBy, numberToSkip, limit, batchSize,
+							fieldSelector);
+				}
+			}
+		}
+		return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	@Override
+	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+			Document fieldSelector) {
+		this.scans.increment();
+		log.debug("{} read whole for {}", getCollectionName(), query);
+		return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+	}
+
+	/** How many queries read the whole collection (set this class's logger to debug to see which). */
+	long scans() {
+		return this.scans.sum();
+	}
+
+	/** The part of the query that constrains exactly this index's keys, or null if a key is free. */
+	private static Document pinnedKeys(Document query, Index<Object> index) {
+		Document pinned = new Document();
+		for (IndexKey key : index.getKeys()) {
+			if (!query.containsKey(key.getKey())) {
+				return null;
+			}
+			pinned.put(key.getKey(), query.get(key.getKey()));
+		}
+		return pinned;
+	}
+
+}

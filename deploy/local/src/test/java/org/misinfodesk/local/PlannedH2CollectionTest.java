@@ -1,0 +1,64 @@
+package org.misinfodesk.local;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannedH2CollectionTest {
+
+	private MVStore store;
+
+	private PlannedH2Collection cases;
+
+	@BeforeEach
+	void someCases() {
+		this.store = MVStore.open(null);
+		DurableH2Backend backend = new DurableH2Backend(this.store);
+		this.cases = (PlannedH2Collection) backend.resolveDatabase("triage")
+			.createCollectionOrThrowIfExists("cases", CollectionOptions.withDefaults());
+		for (int i = 0; i < 50; i++) {
+			this.cases.addDocument(new Document("_id", "case-" + i).append("version", i % 3).append("status", "NEW"));
+		}
+	}
+
+	@AfterEach
+	void close() {
+		this.store.close();
+	}
+
+	@Test
+	void optimisticLockingQueryIsServedByTheIdIndexAndStillChecksTheVersion() {
+		assertThat(ids(new Document("_id", "case-7").append("version", 1))).containsExactly("case-7");
+		assertThat(ids(new Document("_id", "case-7").append("version", 2))).isEmpty();
+		assertThat(this.cases.scans()).isZero();
+	}
+
+	@Test
+	void idsInAListWithAnotherFilterAreServedByTheIdIndex() {
+		Document query = new Document("_id", new Document("$in", List.of("case-1", "case-2", "case-4", "nope")))
+			.append("version", new Document("$in", List.of(0, 2)));
+		assertThat(ids(query)).containsExactlyInAnyOrder("case-2");
+		assertThat(this.cases.scans()).isZero();
+	}
+
+	@Test
+	void queryThatPinsNoUniqueKeyReadsTheWholeCollection() {
+		assertThat(ids(new Document("status", "NEW").append("version", 0))).hasSize(17);
+		assertThat(this.cases.scans()).isEqualTo(1);
+	}
+
+	private List<Object> ids(Document query) {
+		return StreamSupport.stream(this.cases.queryDocuments(query, null, 0, 0, 0, null).spliterator(), false)
+			.map((document) -> document.get("_id"))
+			.toList();
+	}
+
+}
