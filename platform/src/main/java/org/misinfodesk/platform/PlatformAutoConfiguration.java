@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,6 +18,7 @@ import org.misinfodesk.platform.kafka.KafkaSettings;
 import org.misinfodesk.platform.observability.BrokerHealthIndicator;
 import org.misinfodesk.platform.observability.StoreHealthIndicator;
 import org.misinfodesk.platform.outbox.Outbox;
+import org.misinfodesk.platform.outbox.OutboxMetrics;
 import org.misinfodesk.platform.outbox.OutboxRelay;
 import org.misinfodesk.platform.outbox.OutboxSettings;
 import org.misinfodesk.platform.problem.LanguageResolver;
@@ -57,8 +60,9 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
-			OutboxSettings settings) {
-		return new OutboxRelay(mongo, kafka, settings);
+			OutboxSettings settings, ObjectProvider<MeterRegistry> registry, Clock clock) {
+		return new OutboxRelay(mongo, kafka, settings,
+				new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), clock));
 	}
 
 	@Bean

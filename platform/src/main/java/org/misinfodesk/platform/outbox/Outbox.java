@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes outbox events for this service; the caller stores them with its state change and then
- * {@link #wake() wakes} the relay so that publishing does not wait for the next poll.
+ * {@link #wake(String, Object) wakes} the relay with the document it wrote, so that publishing does
+ * not wait for the next sweep.
  */
 public class Outbox {
 
@@ -39,7 +40,12 @@ public class Outbox {
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), this.trace.traceparent());
 	}
 
-	/** Asks the relay to look for new events now. */
+	/** Asks the relay to publish the events just stored in this document now. */
+	public void wake(String collection, Object documentId) {
+		this.relay.wake(collection, documentId);
+	}
+
+	/** Asks the relay to look for new events in every outbox collection now. */
 	public void wake() {
 		this.relay.wake();
 	}

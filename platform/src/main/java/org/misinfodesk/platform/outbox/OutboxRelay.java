@@ -1,9 +1,16 @@
 package org.misinfodesk.platform.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
@@ -40,22 +47,43 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxSettings settings;
 
+	private final OutboxMetrics metrics;
+
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
+
+	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
+
+	private volatile long lastSweep = Long.MIN_VALUE;
 
 	private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
 
 	private volatile Disposable running;
 
-	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings) {
+	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings,
+			OutboxMetrics metrics) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.settings = settings;
+		this.metrics = metrics;
 	}
 
-	/** Runs a round soon; several calls before the round starts make one round. */
+	/** Sweeps every outbox collection soon; several calls before the round starts make one round. */
 	public void wake() {
+		this.sweepAsked.set(true);
+		signal();
+	}
+
+	/** Publishes the events of one document that was just written, soon. */
+	public void wake(String collection, Object documentId) {
+		this.written.add(new Written(collection, documentId));
+		signal();
+	}
+
+	private void signal() {
 		if (this.pending.compareAndSet(false, true)) {
 			this.wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
 		}
@@ -74,23 +102,66 @@ public class OutboxRelay implements SmartLifecycle {
 			.subscribe();
 	}
 
-	/** One round over every outbox collection, repeated while full batches come back. */
+	/**
+	 * One round: the documents named since the last round, then, when one is due, a sweep over
+	 * every outbox collection, repeated while full batches come back.
+	 */
 	Mono<Void> drainAll() {
 		this.pending.set(false);
-		return Flux.fromIterable(this.settings.collections())
-			.concatMap((collection) -> drain(collection).expand((sent) -> sent >= this.settings.batchSize()
-					? drain(collection) : Mono.empty()))
+		Mono<Void> named = Flux.fromIterable(takeWritten().entrySet())
+			.concatMap((byCollection) -> Flux.fromIterable(byCollection.getValue())
+				.buffer(this.settings.batchSize())
+				.concatMap((ids) -> drainNamed(byCollection.getKey(), ids)))
 			.then();
+		return named.then(Mono.defer(() -> sweepDue() ? sweep() : Mono.empty()));
 	}
 
-	/** Publishes one batch of documents' events; returns how many documents it found. */
-	private Mono<Integer> drain(String collection) {
+	private Map<String, Set<Object>> takeWritten() {
+		Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+		for (Written one = this.written.poll(); one != null; one = this.written.poll()) {
+			byCollection.computeIfAbsent(one.collection(), (name) -> new LinkedHashSet<>()).add(one.id());
+		}
+		return byCollection;
+	}
+
+	private boolean sweepDue() {
+		long now = System.nanoTime();
+		boolean due = this.sweepAsked.getAndSet(false) || this.lastSweep == Long.MIN_VALUE
+				|| now - this.lastSweep >= this.settings.sweepInterval().toNanos();
+		if (due) {
+			this.lastSweep = now;
+		}
+		return due;
+	}
+
+	private Mono<Void> sweep() {
+		Found found = new Found();
+		return Flux.fromIterable(this.settings.collections())
+			.concatMap((collection) -> drainPending(collection, found).expand((sent) -> sent >= this.settings.batchSize()
+					? drainPending(collection, found) : Mono.empty()))
+			.then(Mono.fromRunnable(() -> this.metrics.swept(found.documents, found.oldest)));
+	}
+
+	/** Publishes the events of the named documents that still have some. */
+	private Mono<Void> drainNamed(String collection, List<Object> ids) {
+		Query named = Query.query(Criteria.where("_id").in(ids));
+		named.fields().include(OutboxEvent.FIELD);
+		return this.mongo.find(named, Document.class, collection)
+			.filter((document) -> !document.getList(OutboxEvent.FIELD, Object.class, List.of()).isEmpty())
+			.collectList()
+			.publishOn(this.scheduler)
+			.flatMap((documents) -> publish(collection, documents));
+	}
+
+	/** Publishes one batch of documents' events found by a sweep; returns how many documents it found. */
+	private Mono<Integer> drainPending(String collection, Found found) {
 		Query pendingDocuments = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true))
 			.limit(this.settings.batchSize());
 		pendingDocuments.fields().include(OutboxEvent.FIELD);
 		return this.mongo.find(pendingDocuments, Document.class, collection)
 			.collectList()
 			.publishOn(this.scheduler)
+			.doOnNext((documents) -> found.add(documents))
 			.flatMap((documents) -> publish(collection, documents).thenReturn(documents.size()));
 	}
 
@@ -102,7 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
 				.outbox();
 			List<CompletableFuture<?>> acks = new ArrayList<>();
 			for (OutboxEvent event : events) {
-				acks.add(this.kafka.send(OutgoingRecords.of(event)));
+				acks.add(this.kafka.send(OutgoingRecords.of(event)).thenRun(() -> this.metrics.published(event)));
 			}
 			sent.add(new Sent(document.get("_id"), events.stream().map(OutboxEvent::id).toList(), acks));
 		}
@@ -114,6 +185,7 @@ public class OutboxRelay implements SmartLifecycle {
 				.onErrorResume((ex) -> {
 					log.warn("Events {} of {} {} not acknowledged yet: {}", one.eventIds(), collection, one.id(),
 							ex.toString());
+					this.written.add(new Written(collection, one.id()));
 					return Mono.empty();
 				}))
 			.then();
@@ -149,6 +221,29 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	record Pending(List<OutboxEvent> outbox) {
+	}
+
+	private record Written(String collection, Object id) {
+	}
+
+	/** What one sweep found waiting. */
+	private final class Found {
+
+		private long documents;
+
+		private Instant oldest;
+
+		void add(List<Document> batch) {
+			for (Document document : batch) {
+				this.documents++;
+				for (OutboxEvent event : OutboxRelay.this.mongo.getConverter().read(Pending.class, document).outbox()) {
+					if (this.oldest == null || event.time().isBefore(this.oldest)) {
+						this.oldest = event.time();
+					}
+				}
+			}
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -33,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "spring.application.name=relay-test", "misinfodesk.outbox.collections=parcels",
-				"misinfodesk.outbox.poll-interval=10m",
+				"misinfodesk.outbox.poll-interval=10m", "misinfodesk.outbox.sweep-interval=10m",
 				"spring.autoconfigure.exclude=org.misinfodesk.platform.security.PlatformSecurityAutoConfiguration",
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}" })
 @EmbeddedKafka(topics = "parcels.sent", partitions = 1)
@@ -50,6 +51,9 @@ class OutboxRelayIT {
 
 	@Autowired
 	Tracer tracer;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -78,6 +82,21 @@ class OutboxRelayIT {
 			.findById("p-1", Document.class, "parcels")
 			.block()
 			.getList(OutboxEvent.FIELD, Document.class)).isEmpty());
+		assertThat(this.metrics.get("misinfodesk.outbox.published").tag("topic", "parcels.sent").counter().count())
+			.isGreaterThanOrEqualTo(2);
+		assertThat(this.metrics.get("misinfodesk.outbox.publish.delay").timer().count()).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void sweepReportsWhatItFoundWaiting() {
+		var waiting = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-5", Map.of("n", 6));
+		this.mongo.insert(new Parcel("p-5", "sent", List.of(waiting)), "parcels").block();
+		this.outbox.wake();
+
+		consume("p-5", 1);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.metrics.get("misinfodesk.outbox.pending").gauge().value())
+				.isGreaterThanOrEqualTo(1));
 	}
 
 	@Test
@@ -91,6 +110,19 @@ class OutboxRelayIT {
 		this.outbox.wake();
 
 		assertThat(consume(1)).extracting(ConsumerRecord::key).containsExactly("p-2");
+	}
+
+	@Test
+	void documentNamedByItsWriterIsPublishedWithoutASweepEvenOutsideTheSweptCollections() {
+		var sent = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-4", Map.of("n", 5));
+		this.mongo.insert(new Parcel("p-4", "sent", List.of(sent)), "letters").block();
+		this.outbox.wake("letters", "p-4");
+
+		assertThat(consume("p-4", 1)).extracting(ConsumerRecord::value).containsExactly("{\"n\":5}");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.mongo
+			.findById("p-4", Document.class, "letters")
+			.block()
+			.getList(OutboxEvent.FIELD, Document.class)).isEmpty());
 	}
 
 	@Test
