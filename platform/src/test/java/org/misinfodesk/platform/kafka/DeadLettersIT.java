@@ -21,6 +21,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +52,12 @@ class DeadLettersIT {
 
 	@Autowired
 	WebTestClient web;
+
+	@Autowired
+	ReactiveUserDetailsService accounts;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	@Autowired
 	KafkaTemplate<String, String> kafka;
@@ -108,6 +116,19 @@ class DeadLettersIT {
 			.isForbidden()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void loggingInLeavesTheConfiguredPasswordAsItWasSoLaterRequestsCostNoBcrypt() {
+		this.web.get()
+			.uri("/api/v1/dead-letters?topic=parcels.sent")
+			.headers((h) -> h.setBasicAuth("admin", "s3cret-admin"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		assertThat(this.accounts.findByUsername("admin").block().getPassword()).isEqualTo("{noop}s3cret-admin");
+		assertThat(this.passwords.upgradeEncoding("{noop}s3cret-admin")).isFalse();
 	}
 
 	@Test
