@@ -62,6 +62,20 @@ public class Deliveries implements InitializingBean {
 	}
 
 	/**
+	 * Claims one delivery by id, as {@link #claimDue} does, if it is pending and due.
+	 */
+	Mono<Delivery> claim(String id, Instant now, Duration lease) {
+		Query due = Query.query(Criteria.where("_id")
+			.is(id)
+			.and("state")
+			.is(DeliveryState.PENDING)
+			.and("nextAttemptAt")
+			.lte(now));
+		Update claim = new Update().set("nextAttemptAt", now.plus(lease)).set("leaseId", UUID.randomUUID().toString());
+		return this.mongo.findAndModify(due, claim, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	}
+
+	/**
 	 * Records the attempt a claim made, and what comes next, unless the lease was lost meanwhile.
 	 * @param nextAttemptAt when to try again; {@code null} when there is nothing more to try
 	 */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,6 +33,11 @@ import org.springframework.stereotype.Component;
  * after the last, which administrators are told of. Webhook results also keep the endpoint's record:
  * {@code 410} or failing for too long disables it, and the agency is told. All state is in the
  * store, so several instances share the work and a restart forgets nothing.
+ * <p>
+ * Finding due deliveries by time needs an index on a real MongoDB and reads the whole collection on
+ * the embedded store, so the dispatcher mostly claims deliveries by id: the ones just scheduled, and
+ * retries when their wait is over. Those hints are held in memory; the sweep for due deliveries,
+ * every {@link DeliverySettings#sweepInterval()} and at start, is what a restart relies on.
  */
 @Component
 class DispatchingDeliveries implements SmartLifecycle {
@@ -52,6 +59,12 @@ class DispatchingDeliveries implements SmartLifecycle {
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
+
+	private final Queue<String> named = new ConcurrentLinkedQueue<>();
+
+	private volatile long lastSweep = Long.MIN_VALUE;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -82,8 +95,19 @@ class DispatchingDeliveries implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** Looks for due deliveries soon; several calls before the round starts make one round. */
+	/** Looks for due deliveries in the whole store soon; several calls before a round make one round. */
 	void wake() {
+		this.sweepAsked.set(true);
+		signal();
+	}
+
+	/** Attempts this delivery soon, if it is due. */
+	void wake(String deliveryId) {
+		this.named.add(deliveryId);
+		signal();
+	}
+
+	private void signal() {
 		if (this.pending.compareAndSet(false, true) && this.wakeUps.tryEmitNext(Boolean.TRUE).isFailure()) {
 			// Another thread is handing over a wake-up at this very moment (a round runs on the thread
 			// that emits, so it may take a while). Rather than spin or throw, drop this one and let
@@ -105,14 +129,47 @@ class DispatchingDeliveries implements SmartLifecycle {
 			.subscribe();
 	}
 
-	/** Claims due deliveries while this instance has room, starting an attempt for each. */
+	/**
+	 * Claims the named deliveries, then, when a sweep is due, any due delivery, while this instance
+	 * has room, starting an attempt for each. What does not fit waits for the next round.
+	 */
 	private Mono<Void> round() {
 		this.pending.set(false);
-		return claimNext().expand((claimed) -> claimNext()).then();
+		Mono<Void> named = Mono.defer(this::claimNamed).expand((claimed) -> claimNamed()).then();
+		return named.then(Mono.defer(() -> sweepDue() ? claimNext().expand((claimed) -> claimNext()).then()
+				: Mono.empty()));
+	}
+
+	/** @return whether it took a name (claimed or not); empty when none is left or there is no room */
+	private Mono<Boolean> claimNamed() {
+		if (this.inFlight.get() >= this.settings.concurrency()) {
+			return Mono.empty();
+		}
+		String id = this.named.poll();
+		if (id == null) {
+			return Mono.empty();
+		}
+		// a delivery that is not due, or claimed elsewhere, is skipped without ending the round
+		return this.deliveries.claim(id, now(), this.settings.lease())
+			.doOnNext(this::launch)
+			.map((claimed) -> true)
+			.defaultIfEmpty(true);
+	}
+
+	private boolean sweepDue() {
+		long now = System.nanoTime();
+		boolean due = this.sweepAsked.getAndSet(false) || this.lastSweep == Long.MIN_VALUE
+				|| now - this.lastSweep >= this.settings.sweepInterval().toNanos();
+		if (due) {
+			this.lastSweep = now;
+		}
+		return due;
 	}
 
 	private Mono<Delivery> claimNext() {
 		if (this.inFlight.get() >= this.settings.concurrency()) {
+			// the sweep stopped for want of room: go on with it when an attempt ends
+			this.sweepAsked.set(true);
 			return Mono.empty();
 		}
 		return this.deliveries.claimDue(now(), this.settings.lease()).doOnNext(this::launch);
@@ -120,10 +177,16 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private void launch(Delivery claimed) {
 		this.inFlight.incrementAndGet();
-		attempt(claimed).doFinally((signal) -> {
+		attempt(claimed).doFinally((ended) -> {
 			this.inFlight.decrementAndGet();
-			wake();
+			signal();
 		}).subscribe();
+	}
+
+	/** Claims the delivery by id when its wait is over; the sweep does so if this instance stops first. */
+	private void retryLater(String deliveryId, Duration wait) {
+		Mono.delay(wait, this.scheduler).subscribe((tick) -> wake(deliveryId), (ex) -> {
+		});
 	}
 
 	private Mono<Boolean> attempt(Delivery claimed) {
@@ -156,6 +219,11 @@ class DispatchingDeliveries implements SmartLifecycle {
 		Optional<Duration> wait = result.retryable() ? nextWait(claimed, result) : Optional.empty();
 		if (wait.isPresent()) {
 			return this.deliveries.record(claimed, attempt, DeliveryState.PENDING, now.plus(wait.get()), null)
+				.doOnNext((recorded) -> {
+					if (recorded) {
+						retryLater(claimed.id(), wait.get());
+					}
+				})
 				.flatMap((recorded) -> endpointFailed(claimed, result, now).thenReturn(recorded));
 		}
 		log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}", claimed.id(), claimed.caseId(),

@@ -66,8 +66,7 @@ public class SchedulingDeliveries {
 	public Mono<Long> schedule(CaseRouted routed) {
 		return Flux.fromIterable(routed.agencies())
 			.concatMap((agency) -> scheduleFor(routed, agency))
-			.reduce(0L, Long::sum)
-			.doOnSuccess((created) -> this.dispatcher.wake());
+			.reduce(0L, Long::sum);
 	}
 
 	private Mono<Long> scheduleFor(CaseRouted routed, CaseRouted.AgencyRef ref) {
@@ -85,8 +84,9 @@ public class SchedulingDeliveries {
 			return this.acknowledging.open(routed.routedCase(), ref.id(), name)
 				.flatMapMany((link) -> Flux
 					.fromIterable(deliveriesFor(routed, ref.id(), name, found.getT1(), found.getT2(), link)))
-				.concatMap(this.deliveries::insertIfAbsent)
-				.filter(Boolean::booleanValue)
+				.concatMap((delivery) -> this.deliveries.insertIfAbsent(delivery)
+					.filter(Boolean::booleanValue)
+					.doOnNext((created) -> this.dispatcher.wake(delivery.id())))
 				.count();
 		});
 	}
