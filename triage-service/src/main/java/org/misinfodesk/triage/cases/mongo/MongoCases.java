@@ -3,7 +3,11 @@ package org.misinfodesk.triage.cases.mongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.outbox.OutboxEvent;
@@ -50,7 +54,11 @@ class MongoCases implements Cases, InitializingBean {
 
 	private final List<CaseReadModels> readModels;
 
-	MongoCases(ReactiveMongoTemplate mongo, Outbox outbox, CaseChanges changes, List<CaseReadModels> readModels) {
+	private final LiveCases live;
+
+	MongoCases(ReactiveMongoTemplate mongo, Outbox outbox, CaseChanges changes, List<CaseReadModels> readModels,
+			LiveCases live) {
+		this.live = live;
 		this.mongo = mongo;
 		this.outbox = outbox;
 		this.changes = changes;
@@ -59,20 +67,15 @@ class MongoCases implements Cases, InitializingBean {
 
 	/**
 	 * A report belongs to at most one case: this index is what keeps a redelivered report from
-	 * landing in a second one, and a moved report from being in two at once. The other indexes serve
-	 * the queue and the deadline scan on a real MongoDB (the embedded store ignores them).
+	 * landing in a second one, and a moved report from being in two at once. The queue and the
+	 * deadline scan read {@link LiveCases}; the status index serves that read model's rebuild, and
+	 * the other one the export, on a real MongoDB (the embedded store ignores both).
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		var indexes = this.mongo.indexOps(Case.class);
 		indexes.createIndex(new Index().on("reports.reportId", Sort.Direction.ASC).unique().named(REPORT_ID_INDEX))
-			.then(indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
-				.on("priority", Sort.Direction.DESC)
-				.on("firstReportedAt", Sort.Direction.ASC)
-				.named("queue")))
-			.then(indexes.createIndex(new Index().on("status", Sort.Direction.ASC)
-				.on("nextDeadlineAt", Sort.Direction.ASC)
-				.named("deadline_scan")))
+			.then(indexes.createIndex(new Index().on("status", Sort.Direction.ASC).named("status")))
 			.then(indexes.createIndex(new Index().on("firstReportedAt", Sort.Direction.ASC).named("export")))
 			.block(Duration.ofSeconds(30));
 	}
@@ -108,6 +111,11 @@ class MongoCases implements Cases, InitializingBean {
 
 	@Override
 	public Flux<Case> find(QueueFilter filter, int limit) {
+		if (LiveCases.covers(filter.statuses())) {
+			return this.live.find(filter, limit)
+				.collectList()
+				.flatMapMany((ids) -> inOrder(ids, findAllById(ids, filter.statuses())));
+		}
 		Query query = Query.query(criteria(filter))
 			.with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")))
 			.limit(limit);
@@ -150,11 +158,20 @@ class MongoCases implements Cases, InitializingBean {
 
 	@Override
 	public Flux<Case> findDeadlineDue(Instant now, int limit) {
-		Query query = Query.query(where("status").in(CaseStatus.WITH_DEADLINES).and("nextDeadlineAt").lte(now))
-			.with(Sort.by("nextDeadlineAt"))
-			.limit(limit);
-		query.fields().exclude(OutboxEvent.FIELD);
-		return this.mongo.find(query, Case.class);
+		return this.live.deadlineDue(now, limit)
+			.collectList()
+			.flatMapMany((ids) -> inOrder(ids, findAllById(ids, CaseStatus.WITH_DEADLINES)
+				.filter((found) -> found.nextDeadlineAt() != null && !found.nextDeadlineAt().isAfter(now))));
+	}
+
+	/** The cases found, in the order of the ids the read model gave (an entry gone stale drops out). */
+	private static Flux<Case> inOrder(List<String> ids, Flux<Case> found) {
+		Map<String, Integer> rank = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			rank.put(ids.get(i), i);
+		}
+		return found.collectSortedList(Comparator.comparing((Case one) -> rank.get(one.id())))
+			.flatMapIterable(Function.identity());
 	}
 
 	@Override
@@ -264,7 +281,7 @@ class MongoCases implements Cases, InitializingBean {
 	private Mono<Case> change(Case read, Query query, Update update, boolean withEvents) {
 		return this.mongo.findAndModify(query, update, RETURN_NEW, Case.class).doOnNext((changed) -> {
 			if (withEvents) {
-				this.outbox.wake();
+				this.outbox.wake(Case.COLLECTION, changed.id());
 			}
 			announce(changed);
 		}).flatMap((changed) -> keepReadModels(read, changed));
@@ -275,7 +292,12 @@ class MongoCases implements Cases, InitializingBean {
 	 * than failing a change that was made (and would not be made again on a retry).
 	 */
 	private Mono<Case> keepReadModels(Case before, Case after) {
-		return Flux.fromIterable(this.readModels)
+		Mono<Void> queue = this.live.written(after).onErrorResume((ex) -> {
+			log.warn("The queue's read model missed a change of case {}; it is put right at the next start",
+					after.id(), ex);
+			return Mono.empty();
+		});
+		return queue.thenMany(Flux.fromIterable(this.readModels))
 			.concatMap((model) -> model.written(before, after).onErrorResume((ex) -> {
 				log.warn("Read model {} missed a change of case {}", model.getClass().getSimpleName(), after.id(), ex);
 				return Mono.empty();
