@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.misinfodesk.report.intake.IntakeMetrics;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -31,9 +32,12 @@ class SubmissionRateLimit implements WebFilter, Ordered {
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-	SubmissionRateLimit(AbuseSettings settings, Clock clock) {
+	private final IntakeMetrics metrics;
+
+	SubmissionRateLimit(AbuseSettings settings, Clock clock, IntakeMetrics metrics) {
 		this.settings = settings;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -48,6 +52,7 @@ class SubmissionRateLimit implements WebFilter, Ordered {
 		}
 		Optional<Duration> wait = take(client(exchange));
 		if (wait.isPresent()) {
+			this.metrics.refused("too-many-requests");
 			return Mono.error(new TooManyRequests(wait.get()));
 		}
 		return chain.filter(exchange);

@@ -62,16 +62,20 @@ public class SubmittingReport {
 
 	private final EvidenceFiles evidenceFiles;
 
+	private final IntakeMetrics metrics;
+
 	@Autowired
 	SubmittingReport(IntakeSettings settings, Reports reports, TrackingCodes codes, ContactProtection protection,
 			Outbox outbox, Clock clock, EvidenceChecks evidenceChecks, EvidenceFiles evidenceFiles,
-			AdministrativeUnits localities, BannedContacts banned) {
+			AdministrativeUnits localities, BannedContacts banned, IntakeMetrics metrics) {
 		this(new ReportRules(settings, clock, localities::isKnown, banned), reports, codes, protection, outbox, clock,
-				evidenceChecks, evidenceFiles);
+				evidenceChecks, evidenceFiles, metrics);
 	}
 
 	SubmittingReport(ReportRules rules, Reports reports, TrackingCodes codes, ContactProtection protection,
-			Outbox outbox, Clock clock, EvidenceChecks evidenceChecks, EvidenceFiles evidenceFiles) {
+			Outbox outbox, Clock clock, EvidenceChecks evidenceChecks, EvidenceFiles evidenceFiles,
+			IntakeMetrics metrics) {
+		this.metrics = metrics;
 		this.rules = rules;
 		this.reports = reports;
 		this.codes = codes;
@@ -108,7 +112,7 @@ public class SubmittingReport {
 				return store;
 			}
 			return this.reports.findById(id).map((earlier) -> answer(earlier, idempotent.get())).switchIfEmpty(store);
-		});
+		}).doOnNext(this.metrics::received).doOnError(ProblemException.class, this.metrics::refused);
 	}
 
 	private Submission check(ReportDraft draft, List<Upload> uploads, String idempotencyKey) {
@@ -153,7 +157,7 @@ public class SubmittingReport {
 			Optional<IdempotentRequest> idempotent, String language, int attempt) {
 		Report report = newReport(id, submission, evidence, idempotent, language);
 		return this.reports.insert(report).map((stored) -> {
-			this.outbox.wake();
+			this.outbox.wake(Reports.COLLECTION, stored.id());
 			log.info("Report {} received as {} with {} evidence files", stored.id(), stored.trackingCode(),
 					evidence.size());
 			return Receipt.of(stored, false);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.outbox.OutboxEvent;
@@ -46,9 +47,11 @@ class SubmittingReportTest {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
+	final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
 	final SubmittingReport submitting = new SubmittingReport(new ReportRules(IntakeSettings.defaults(), CLOCK),
 			this.reports, this.codes, ContactProtections.withTheDevelopmentKey(), outbox(this.json), CLOCK,
-			new EvidenceChecks(EvidenceSettings.defaults()), null);
+			new EvidenceChecks(EvidenceSettings.defaults()), null, new IntakeMetrics(this.metrics));
 
 	@Test
 	void storesTheReportWithItsFirstStepAndTheEventThatAnnouncesIt() {
@@ -99,6 +102,8 @@ class SubmittingReportTest {
 		assertThat(again).isEqualTo(new Receipt(first.reportId(), first.trackingCode(), first.status(),
 				first.submittedAt(), true));
 		assertThat(this.reports.byId).hasSize(1);
+		assertThat(received("accepted", "none")).isEqualTo(1);
+		assertThat(received("replayed", "none")).isEqualTo(1);
 	}
 
 	@Test
@@ -124,6 +129,13 @@ class SubmittingReportTest {
 				assertThat(problem.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 				assertThat(problem.slug()).isEqualTo("idempotency-key-reused");
 			});
+		assertThat(received("refused", "idempotency-key-reused")).isEqualTo(1);
+	}
+
+	private double received(String outcome, String reason) {
+		return this.metrics.get("misinfodesk.reports.received").tag("outcome", outcome).tag("reason", reason)
+			.counter()
+			.count();
 	}
 
 	@Test

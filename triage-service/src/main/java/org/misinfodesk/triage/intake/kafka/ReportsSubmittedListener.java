@@ -1,7 +1,10 @@
 package org.misinfodesk.triage.intake.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.events.MalformedEventException;
@@ -29,10 +32,20 @@ class ReportsSubmittedListener {
 
 	private final JsonMapper json;
 
-	ReportsSubmittedListener(FilingReport filing, Inbox inbox, JsonMapper json) {
+	private final Clock clock;
+
+	private final Timer submittedToFiled;
+
+	ReportsSubmittedListener(FilingReport filing, Inbox inbox, JsonMapper json, Clock clock, MeterRegistry metrics) {
 		this.filing = filing;
 		this.inbox = inbox;
 		this.json = json;
+		this.clock = clock;
+		this.submittedToFiled = Timer.builder("misinfodesk.report.submitted.to.case")
+			.description("From the citizen's submission to the report's filing in a case that analysts see")
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofMinutes(10))
+			.register(metrics);
 	}
 
 	@KafkaListener(topics = Channels.REPORTS_SUBMITTED_TOPIC)
@@ -47,7 +60,11 @@ class ReportsSubmittedListener {
 			throw new MalformedEventException("Event %s lacks reportId, trackingCode, content or submittedAt"
 				.formatted(event.id()));
 		}
-		this.inbox.once(HANDLER, event, this.filing.file(submitted, event.id())).block(Duration.ofSeconds(30));
+		this.inbox.once(HANDLER, event, this.filing.file(submitted, event.id()).doOnNext((filed) -> {
+			if (filed) {
+				this.submittedToFiled.record(Duration.between(submitted.submittedAt(), this.clock.instant()));
+			}
+		})).block(Duration.ofSeconds(30));
 	}
 
 }
