@@ -27,6 +27,9 @@ final class PlannedH2Collection extends H2Collection {
 
 	private static final Logger log = LoggerFactory.getLogger(PlannedH2Collection.class);
 
+	/** A whole-collection read that takes this long is logged: it is what slows the store down. */
+	private static final long SLOW_SCAN_MILLIS = 50;
+
 	private final LongAdder scans = new LongAdder();
 
 	PlannedH2Collection(MongoDatabase database, String name, CollectionOptions options,
@@ -54,8 +57,18 @@ final class PlannedH2Collection extends H2Collection {
 	protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
 			Document fieldSelector) {
 		this.scans.increment();
-		log.debug("{} read whole for {}", getCollectionName(), query);
-		return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		long started = System.nanoTime();
+		QueryResult result = super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		if (millis >= SLOW_SCAN_MILLIS) {
+			// the query's field names only: its values may be personal data
+			log.info("{} read whole ({} documents, {} ms) for a query on {}", getCollectionName(), count(), millis,
+					query.keySet());
+		}
+		else {
+			log.debug("{} read whole for a query on {}", getCollectionName(), query.keySet());
+		}
+		return result;
 	}
 
 	/** How many queries read the whole collection (set this class's logger to debug to see which). */
