@@ -23,7 +23,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Two filter chains, as in triage-service. The API (and actuator) chain comes first: HTTP Basic,
+ * Two filter chains for staff, as in triage-service, after the agencies' own ({@link AgencySecurity}). The API (and actuator) chain comes first: HTTP Basic,
  * no CSRF (its clients send credentials, not cookies), 401 and 403 as problem+json, never a
  * session. The page chain takes the rest: the administrators' page behind a form login at
  * {@code /login} with CSRF tokens on its forms; agencies reach their acknowledgement pages with
@@ -51,7 +51,8 @@ class StaffSecurity {
 				.pathMatchers(HttpMethod.GET, "/api/v1/agencies", "/api/v1/deliveries")
 				.hasAnyRole(ADMIN, SUPERVISOR)
 				.pathMatchers("/api/v1/agencies/*/webhooks", "/api/v1/agencies/*/webhooks/**",
-						"/api/v1/agencies/*/emails", "/api/v1/agencies/*/emails/**", "/api/v1/deliveries/*/replay")
+						"/api/v1/agencies/*/emails", "/api/v1/agencies/*/emails/**", "/api/v1/agencies/*/api-keys",
+						"/api/v1/agencies/*/api-keys/**", "/api/v1/deliveries/*/replay")
 				.hasRole(ADMIN)
 				.anyExchange()
 				.authenticated())

@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class AcknowledgementExpiryIT extends RunningService {
 
 	static final String EXPIRED = "https://misinfodesk.org/problems/expired-acknowledgement";
@@ -33,7 +35,6 @@ class AcknowledgementExpiryIT extends RunningService {
 	void aLinkOpenedLongerAgoThanItsValidityIsA410ProblemOnThePageAndTheApi() {
 		String token = openedAgo(this.validity.plusMinutes(1));
 
-		expectGone(this.web.get().uri("/acknowledgements/{token}", token).accept(MediaType.TEXT_HTML).exchange());
 		expectGone(this.web.get().uri("/acknowledgements/{token}?lang=en", token).exchange())
 			.jsonPath("$.title")
 			.isEqualTo("Acknowledgement link expired");
@@ -51,6 +52,38 @@ class AcknowledgementExpiryIT extends RunningService {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("outcome", "REMOVED"))
 			.exchange());
+	}
+
+	@Test
+	void aBrowserOpeningAnExpiredLinkGetsA410PageSayingWhomToContactInVietnameseOrEnglish() {
+		String token = openedAgo(this.validity.plusMinutes(1));
+
+		String vietnamese = expectGonePage(this.web.get()
+			.uri("/acknowledgements/{token}", token)
+			.accept(MediaType.TEXT_HTML, MediaType.parseMediaType("application/xhtml+xml"), MediaType.ALL)
+			.exchange());
+		assertThat(vietnamese).contains("<h1>Đường dẫn xác nhận đã hết hạn</h1>")
+			.contains("đề nghị liên hệ Misinfo Desk")
+			.contains("href=\"mailto:bandvh.hdnd@hanam.gov.vn\"")
+			.contains("href=\"/css/notification.css\"")
+			.doesNotContain("<script")
+			.doesNotContain(token);
+
+		String english = expectGonePage(this.web.get()
+			.uri("/acknowledgements/{token}", token)
+			.accept(MediaType.TEXT_HTML)
+			.header("Accept-Language", "en-GB,en;q=0.9")
+			.exchange());
+		assertThat(english).contains("<h1>Acknowledgement link expired</h1>")
+			.contains("please contact the Misinfo Desk")
+			.contains("bandvh.hdnd@hanam.gov.vn");
+
+		String form = expectGonePage(this.web.post()
+			.uri("/acknowledgements/{token}/outcome?lang=en", token)
+			.accept(MediaType.TEXT_HTML)
+			.body(BodyInserters.fromFormData("outcome", "REMOVED"))
+			.exchange());
+		assertThat(form).contains("<h1>Acknowledgement link expired</h1>");
 	}
 
 	@Test
@@ -80,6 +113,16 @@ class AcknowledgementExpiryIT extends RunningService {
 					() -> this.acknowledging.open(routed, "ubnd-phuong-phu-ly", "Ủy ban nhân dân phường Phủ Lý")
 						.block(PATIENCE))
 			.token();
+	}
+
+	private static String expectGonePage(WebTestClient.ResponseSpec response) {
+		return response.expectStatus()
+			.isEqualTo(HttpStatus.GONE)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static WebTestClient.BodyContentSpec expectGone(WebTestClient.ResponseSpec response) {

@@ -132,6 +132,32 @@ class AcknowledgementIT extends RunningService {
 	}
 
 	@Test
+	void aBrowserOpeningAnUnknownLinkGetsA404PageNotJson() {
+		String page = this.web.get()
+			.uri("/acknowledgements/{token}", "B".repeat(43))
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("<h1>Không tìm thấy đường dẫn xác nhận</h1>")
+			.contains("bandvh.hdnd@hanam.gov.vn");
+		this.web.post()
+			.uri("/acknowledgements/{token}", "not-even-a-token")
+			.accept(MediaType.TEXT_HTML)
+			.body(BodyInserters.fromFormData("note", "Đã nhận"))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+	}
+
+	@Test
 	void aNoteLongerThan4000CharactersIsA400WithAFieldError() {
 		String token = routeToCommuneAndReadToken(RoutedCaseEvents.newCaseId());
 
@@ -181,6 +207,47 @@ class AcknowledgementIT extends RunningService {
 				poll(consumer).stream().filter((record) -> caseId.equals(record.key())).forEach(responses::add);
 				return responses.size() == 2;
 			});
+		}
+	}
+
+	@Test
+	void notOurCompetenceEmitsDeclinedOnceSoTriageRoutesTheCaseAgain() {
+		String caseId = RoutedCaseEvents.newCaseId();
+		String token = routeToCommuneAndReadToken(caseId);
+		String page = this.web.get()
+			.uri("/acknowledgements/{token}", token)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("value=\"NOT_COMPETENT\"").contains("Không thuộc thẩm quyền");
+
+		try (Consumer<String, String> consumer = consumer("agency.responses")) {
+			JsonNode declined = reportOutcome(token, Map.of("outcome", "NOT_COMPETENT", "note",
+					"Nội dung thuộc lĩnh vực y tế, đề nghị chuyển Sở Y tế."));
+			assertThat(declined.get("response").asString()).isEqualTo("DECLINED");
+			assertThat(declined.get("outcome").asString()).isEqualTo("NOT_COMPETENT");
+			assertThat(reportOutcome(token, Map.of("outcome", "REMOVED")).get("response").asString())
+				.isEqualTo("DECLINED");
+
+			List<ConsumerRecord<String, String>> responses = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				poll(consumer).stream().filter((record) -> caseId.equals(record.key())).forEach(responses::add);
+				return responses.size() >= 2;
+			});
+			await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> {
+				poll(consumer).stream().filter((record) -> caseId.equals(record.key())).forEach(responses::add);
+				return responses.size() == 2;
+			});
+			responses.forEach((record) -> Contracts.assertValid(RESPONDED, record.value()));
+			List<JsonNode> events = responses.stream().map((record) -> json.readTree(record.value())).toList();
+			assertThat(events).extracting((event) -> event.get("response").asString())
+				.containsExactly("ACKNOWLEDGED", "DECLINED");
+			assertThat(events.get(1).get("note").asString())
+				.isEqualTo("Nội dung thuộc lĩnh vực y tế, đề nghị chuyển Sở Y tế.");
 		}
 	}
 

@@ -112,6 +112,47 @@ class AdminPageIT extends RunningService {
 		}
 	}
 
+	@Test
+	void anAdminCreatesAnAgencysApiKeyShownOnceOnThePageAndRevokesIt() {
+		String session = logIn(this.web, "admin", "admin");
+		String csrf = csrfOf(adminPage(session).getResponseBody());
+
+		String created = pagePost(session, "/admin/agencies/so-tai-chinh/api-keys", csrf, null).expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		java.util.regex.Matcher shown = java.util.regex.Pattern.compile("<code>(mdk_[A-Za-z0-9_-]{43})</code>")
+			.matcher(created);
+		assertThat(shown.find()).as("the new key is on the page").isTrue();
+		String key = shown.group(1);
+		assertThat(created).contains("Khóa API mới của so-tai-chinh (chỉ hiển thị một lần, hãy lưu lại ngay):");
+		assertThat(adminPage(session).getResponseBody()).doesNotContain(key);
+		this.web.get()
+			.uri("/api/v1/agency/cases")
+			.header("Authorization", "Bearer " + key)
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		java.util.regex.Matcher named = java.util.regex.Pattern.compile("id=\"new-api-key-id\">(ak_[A-Za-z0-9_-]+)<")
+			.matcher(created);
+		assertThat(named.find()).isTrue();
+		String id = named.group(1);
+		assertThat(adminPage(session).getResponseBody())
+			.contains("/admin/agencies/so-tai-chinh/api-keys/" + id + "/revoke");
+		pagePost(session, "/admin/agencies/so-tai-chinh/api-keys/" + id + "/revoke", csrf, null).expectStatus()
+			.isSeeOther();
+		assertThat(adminPage(session).getResponseBody())
+			.doesNotContain("/admin/agencies/so-tai-chinh/api-keys/" + id + "/revoke");
+		this.web.get()
+			.uri("/api/v1/agency/cases")
+			.header("Authorization", "Bearer " + key)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
 	private WebTestClient.ResponseSpec pagePost(String session, String path, String csrf, String email) {
 		var form = BodyInserters.fromFormData("_csrf", csrf);
 		if (email != null) {

@@ -127,6 +127,17 @@ class NotificationPagesBrowserIT extends RunningService {
 	}
 
 	@Test
+	void aMistypedLinkShowsAPageSayingWhomToContact() throws IOException {
+		browser.get(ACK_BASE + "C".repeat(43));
+
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Không tìm thấy đường dẫn xác nhận");
+		assertThat(browser.findElement(By.id("contact")).getText()).contains("bandvh.hdnd@hanam.gov.vn");
+		assertStyledByTheServedStylesheet(By.id("unavailable"), "rgba(176, 0, 32, 1)");
+		shoot("notification-link-unknown");
+		assertNothingRefusedByTheContentSecurityPolicy();
+	}
+
+	@Test
 	void anAdminLogsInManagesContactPointsAndEndpointsAndSendsAFailedDeliveryAgain() throws IOException {
 		String url = receiver.newUrl();
 		String endpointId = registerWebhook("so-tai-chinh", url).get("id").asString();

@@ -221,6 +221,7 @@ class RetryEngineIT extends RunningService {
 		assertThat(metrics).containsPattern("misinfodesk_deliveries_attempts_total\\{[^}]*channel=\"WEBHOOK\"[^}]*outcome=\"SUCCEEDED\"[^}]*} [1-9]")
 			.containsPattern("misinfodesk_deliveries_completed_total\\{[^}]*channel=\"EMAIL\"[^}]*outcome=\"DELIVERED\"[^}]*} [1-9]")
 			.contains("misinfodesk_deliveries_attempt_duration_seconds_bucket")
+			.containsPattern("misinfodesk_case_routed_to_delivered_seconds_count\\{[^}]*channel=\"WEBHOOK\"[^}]*} [1-9]")
 			.containsPattern("(?m)^misinfodesk_deliveries_pending(\\{[^}]*})? \\d")
 			.containsPattern("(?m)^misinfodesk_deliveries_oldest_pending_age_seconds(\\{[^}]*})? \\d");
 	}

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -21,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who gets what from every endpoint of the service: one row per endpoint, one expected status per
- * caller. The API takes HTTP Basic; the administrators' page takes the session of a form login,
- * and its forms the session's CSRF token. Where a role is let through, ids that do not exist or
+ * caller. The API takes HTTP Basic, the agency API only an agency's key as a bearer token; the
+ * administrators' page takes the session of a form login, and its forms the session's CSRF token. Where a role is let through, ids that do not exist or
  * bodies that are refused keep the request from changing anything: the 400 or 404 comes from the
  * handler, past the security checks.
  */
@@ -30,7 +31,10 @@ class RoleMatrixIT extends RunningService {
 
 	enum Caller {
 
-		ANONYMOUS(null), ANALYST("analyst"), SUPERVISOR("supervisor"), ADMIN("admin");
+		ANONYMOUS(null), ANALYST("analyst"), SUPERVISOR("supervisor"), ADMIN("admin"),
+
+		/** An agency's system with its API key as a bearer token, and no staff account. */
+		AGENCY(null);
 
 		final String account;
 
@@ -50,9 +54,13 @@ class RoleMatrixIT extends RunningService {
 
 	}
 
-	/** An endpoint and the status each caller gets, in the order anonymous, analyst, supervisor, admin. */
+	/**
+	 * An endpoint and the status each caller gets, in the order anonymous, analyst, supervisor, admin,
+	 * agency (which is the anonymous caller's unless the row says otherwise: a key opens nothing but
+	 * the agency API).
+	 */
 	record Row(Via via, HttpMethod method, String path, String json, int anonymous, int analyst, int supervisor,
-			int admin) {
+			int admin, int agency) {
 
 		int expectedFor(Caller caller) {
 			return switch (caller) {
@@ -60,6 +68,7 @@ class RoleMatrixIT extends RunningService {
 				case ANALYST -> this.analyst;
 				case SUPERVISOR -> this.supervisor;
 				case ADMIN -> this.admin;
+				case AGENCY -> this.agency;
 			};
 		}
 
@@ -70,6 +79,11 @@ class RoleMatrixIT extends RunningService {
 	static final String WEBHOOKS = "/api/v1/agencies/so-y-te/webhooks";
 
 	static final String EMAILS = "/api/v1/agencies/so-y-te/emails";
+
+	static final String KEYS = "/api/v1/agencies/so-y-te/api-keys";
+
+	/** The API key of so-y-te's system, created once by the administrator. */
+	static volatile String agencyKey;
 
 	static final List<Row> TABLE = List.of(
 			// path                                                        anonymous analyst supervisor admin
@@ -90,6 +104,14 @@ class RoleMatrixIT extends RunningService {
 			api(HttpMethod.POST, EMAILS + "/em_none/disable", null, 401, 403, 403, 404),
 			api(HttpMethod.POST, EMAILS + "/em_none/enable", null, 401, 403, 403, 404),
 			api(HttpMethod.DELETE, EMAILS + "/em_none", null, 401, 403, 403, 404),
+			api(HttpMethod.POST, KEYS, null, 401, 403, 403, 201),
+			api(HttpMethod.GET, KEYS, null, 401, 403, 403, 200),
+			api(HttpMethod.DELETE, KEYS + "/ak_none", null, 401, 403, 403, 404),
+			// The agency API takes the agency's key and nothing else; a case not routed to it is unknown.
+			api(HttpMethod.GET, "/api/v1/agency/cases?state=open", null, 401, 401, 401, 401, 200),
+			api(HttpMethod.POST, "/api/v1/agency/cases/c-none/acknowledgement", "{}", 401, 401, 401, 401, 404),
+			api(HttpMethod.POST, "/api/v1/agency/cases/c-none/outcome", "{\"outcome\": \"REMOVED\"}", 401, 401, 401,
+					401, 404),
 			api(HttpMethod.GET, "/api/v1/dead-letters", null, 401, 403, 403, 400),
 			api(HttpMethod.POST, "/api/v1/dead-letters/cases.routed/0/x/replay", null, 401, 403, 403, 400),
 			// The token in the link is the agency's credential: staff accounts change nothing.
@@ -113,7 +135,9 @@ class RoleMatrixIT extends RunningService {
 			page(HttpMethod.POST, "/admin/agencies/so-y-te/emails", 302, 403, 403, 400),
 			page(HttpMethod.POST, "/admin/agencies/so-y-te/emails/em_none/disable", 302, 403, 403, 404),
 			page(HttpMethod.POST, "/admin/agencies/so-y-te/emails/em_none/enable", 302, 403, 403, 404),
-			page(HttpMethod.POST, "/admin/agencies/so-y-te/emails/em_none/delete", 302, 403, 403, 404));
+			page(HttpMethod.POST, "/admin/agencies/so-y-te/emails/em_none/delete", 302, 403, 403, 404),
+			page(HttpMethod.POST, "/admin/agencies/so-y-te/api-keys", 302, 403, 403, 200),
+			page(HttpMethod.POST, "/admin/agencies/so-y-te/api-keys/ak_none/revoke", 302, 403, 403, 404));
 
 	/** Each caller's browser session (logged in, except the anonymous one's) and its CSRF token. */
 	static final Map<Caller, String[]> sessions = new ConcurrentHashMap<>();
@@ -132,6 +156,9 @@ class RoleMatrixIT extends RunningService {
 	@MethodSource("table")
 	void everyCallerGetsTheStatusTheTableGivesIt(HttpMethod method, String path, Caller caller, int expected, Row row) {
 		WebTestClient.RequestBodySpec request = roomyWeb().method(method).uri(path);
+		if (caller == Caller.AGENCY) {
+			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + agencyKey());
+		}
 		if (row.via() == Via.BASIC) {
 			if (caller.account != null) {
 				request.headers((headers) -> headers.setBasicAuth(caller.account, caller.account));
@@ -159,6 +186,23 @@ class RoleMatrixIT extends RunningService {
 		if (expected == 302) {
 			assertThat(answer.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo("/login");
 		}
+	}
+
+	private String agencyKey() {
+		if (agencyKey == null) {
+			agencyKey = this.web.post()
+				.uri(KEYS)
+				.headers((headers) -> headers.setBasicAuth("admin", "admin"))
+				.exchange()
+				.expectStatus()
+				.isCreated()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody()
+				.get("key")
+				.asString();
+		}
+		return agencyKey;
 	}
 
 	/** Logs in through the form (or only opens it, for the anonymous caller) and reads a CSRF token of the session. */
@@ -191,11 +235,16 @@ class RoleMatrixIT extends RunningService {
 
 	private static Row api(HttpMethod method, String path, String json, int anonymous, int analyst, int supervisor,
 			int admin) {
-		return new Row(Via.BASIC, method, path, json, anonymous, analyst, supervisor, admin);
+		return api(method, path, json, anonymous, analyst, supervisor, admin, anonymous);
+	}
+
+	private static Row api(HttpMethod method, String path, String json, int anonymous, int analyst, int supervisor,
+			int admin, int agency) {
+		return new Row(Via.BASIC, method, path, json, anonymous, analyst, supervisor, admin, agency);
 	}
 
 	private static Row page(HttpMethod method, String path, int anonymous, int analyst, int supervisor, int admin) {
-		return new Row(Via.SESSION, method, path, null, anonymous, analyst, supervisor, admin);
+		return new Row(Via.SESSION, method, path, null, anonymous, analyst, supervisor, admin, anonymous);
 	}
 
 }

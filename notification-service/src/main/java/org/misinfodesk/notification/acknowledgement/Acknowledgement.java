@@ -46,4 +46,15 @@ public record Acknowledgement(@Id String token, String key, String agencyId, Str
 		return this.acknowledgedAt != null;
 	}
 
+	/**
+	 * The latest answer, as {@code agency.responded} named it: {@code RESOLVED} or {@code DECLINED}
+	 * once the outcome is reported, {@code ACKNOWLEDGED} before, {@code AWAITING} before any answer.
+	 */
+	public String response() {
+		if (resolved()) {
+			return AgencyResponded.responseTo(this.outcome);
+		}
+		return acknowledged() ? AgencyResponded.ACKNOWLEDGED : "AWAITING";
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.misinfodesk.platform.outbox.OutboxEvent;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -62,6 +63,20 @@ class Acknowledgements implements InitializingBean {
 			.push(OutboxEvent.FIELD, event);
 		return this.mongo.updateFirst(unresolved, update, Acknowledgement.class)
 			.map((result) -> result.getModifiedCount() == 1);
+	}
+
+	/** An agency's acknowledgements, newest first. */
+	Flux<Acknowledgement> findByAgency(String agencyId, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("agencyId").is(agencyId))
+			.with(Sort.by(Sort.Direction.DESC, "createdAt", "_id"))
+			.limit(limit), Acknowledgement.class);
+	}
+
+	/** The acknowledgement of the latest routing of a case to an agency. */
+	Mono<Acknowledgement> findLatest(String agencyId, String caseId) {
+		return this.mongo.findOne(Query.query(Criteria.where("agencyId").is(agencyId).and("routed.caseId").is(caseId))
+			.with(Sort.by(Sort.Direction.DESC, "routed.routing"))
+			.limit(1), Acknowledgement.class);
 	}
 
 	Mono<Acknowledgement> find(String token) {

@@ -1,8 +1,8 @@
 package org.misinfodesk.notification.acknowledgement;
 
 /**
- * {@code org.misinfodesk.agency.responded.v1}: an agency acknowledged a routed case or reported its
- * outcome.
+ * {@code org.misinfodesk.agency.responded.v1}: an agency acknowledged a routed case, reported its
+ * outcome, or declined it as not its competence.
  *
  * @param respondedAt ISO-8601 instant
  */
@@ -16,5 +16,12 @@ record AgencyResponded(String caseId, String agencyId, String deliveryId, String
 	static final String ACKNOWLEDGED = "ACKNOWLEDGED";
 
 	static final String RESOLVED = "RESOLVED";
+
+	/** The case is not the agency's to handle: triage routes it again. */
+	static final String DECLINED = "DECLINED";
+
+	static String responseTo(Outcome outcome) {
+		return outcome == Outcome.NOT_COMPETENT ? DECLINED : RESOLVED;
+	}
 
 }

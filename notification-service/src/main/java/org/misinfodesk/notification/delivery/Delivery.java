@@ -23,12 +23,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param leaseId set by the dispatcher that claimed the running attempt; only it may record the result
  * @param scheduleStart how many attempts came before the current run of the retry schedule: a
  * replay starts the schedule again without forgetting earlier attempts
+ * @param routedAt when triage routed the case, for alerts: where the time to alert an agency starts
  */
 @Document(Deliveries.COLLECTION)
 public record Delivery(@Id String id, DeliveryKind kind, String caseId, int routing, String agencyId,
 		String agencyName, Channel channel, Target target, String webhookId, String payload, DeliveryState state,
 		List<Attempt> attempts, int scheduleStart, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
-		String acknowledgementToken, String leaseId) {
+		String acknowledgementToken, String leaseId, Instant routedAt) {
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -48,7 +49,7 @@ public record Delivery(@Id String id, DeliveryKind kind, String caseId, int rout
 				agencyId, channel.name(), target.key());
 		return new Delivery(id, DeliveryKind.REMINDER, overdue.caseId(), overdue.routing(), agencyId, agencyName,
 				channel, target, channel == Channel.WEBHOOK ? newWebhookId() : null, payload, DeliveryState.PENDING,
-				List.of(), 0, now, now, null, acknowledgementToken, null);
+				List.of(), 0, now, now, null, acknowledgementToken, null, null);
 	}
 
 	/**
@@ -59,7 +60,8 @@ public record Delivery(@Id String id, DeliveryKind kind, String caseId, int rout
 			Instant now) {
 		Target target = Target.email(address);
 		return new Delivery(idOf("notice", reason, target.key()), DeliveryKind.NOTICE, caseId, 0, agencyId, null,
-				Channel.EMAIL, target, null, payload, DeliveryState.PENDING, List.of(), 0, now, now, null, null, null);
+				Channel.EMAIL, target, null, payload, DeliveryState.PENDING, List.of(), 0, now, now, null, null, null,
+				null);
 	}
 
 	static Delivery email(CaseRouted routed, String agencyId, String agencyName, String address, String payload,
@@ -78,7 +80,7 @@ public record Delivery(@Id String id, DeliveryKind kind, String caseId, int rout
 			Target target, String webhookId, String payload, String acknowledgementToken, Instant now) {
 		return new Delivery(idOf(routed.caseId(), routed.routing(), channel, target), DeliveryKind.ALERT,
 				routed.caseId(), routed.routing(), agencyId, agencyName, channel, target, webhookId, payload,
-				DeliveryState.PENDING, List.of(), 0, now, now, null, acknowledgementToken, null);
+				DeliveryState.PENDING, List.of(), 0, now, now, null, acknowledgementToken, null, routed.routedAt());
 	}
 
 	static String idOf(String caseId, int routing, Channel channel, Target target) {

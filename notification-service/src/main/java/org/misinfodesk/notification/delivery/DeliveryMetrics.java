@@ -2,6 +2,7 @@ package org.misinfodesk.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,8 @@ class DeliveryMetrics implements SmartLifecycle {
 	static final String ATTEMPT_DURATION = "misinfodesk.deliveries.attempt.duration";
 
 	static final String PENDING = "misinfodesk.deliveries.pending";
+
+	static final String ROUTED_TO_DELIVERED = "misinfodesk.case.routed.to.delivered";
 
 	static final String OLDEST_PENDING_AGE = "misinfodesk.deliveries.oldest.pending.age";
 
@@ -86,6 +89,20 @@ class DeliveryMetrics implements SmartLifecycle {
 
 	void completed(Channel channel, DeliveryState state) {
 		completedCounter(channel, state).increment();
+	}
+
+	/** An alert reached its agency: the time from triage's routing decision to the receiver's answer. */
+	void alerted(Delivery delivered, Instant at) {
+		if (delivered.kind() != DeliveryKind.ALERT || delivered.routedAt() == null) {
+			return;
+		}
+		Timer.builder(ROUTED_TO_DELIVERED)
+			.description("From triage's routing of a case to the agency's receiver or mail server taking the alert")
+			.tag("channel", delivered.channel().name())
+			.publishPercentileHistogram()
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(this.registry)
+			.record(Duration.between(delivered.routedAt(), at));
 	}
 
 	private Counter attempts(Channel channel, Attempt.Outcome outcome) {

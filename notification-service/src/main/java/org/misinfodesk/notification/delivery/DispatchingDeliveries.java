@@ -213,6 +213,11 @@ class DispatchingDeliveries implements SmartLifecycle {
 		Instant now = now();
 		if (result.succeeded()) {
 			return this.deliveries.record(claimed, attempt, DeliveryState.DELIVERED, null, now)
+				.doOnNext((recorded) -> {
+					if (recorded) {
+						this.metrics.alerted(claimed, now);
+					}
+				})
 				.flatMap((recorded) -> endpointSucceeded(claimed).thenReturn(recorded))
 				.doOnNext((recorded) -> completed(recorded, claimed, DeliveryState.DELIVERED));
 		}

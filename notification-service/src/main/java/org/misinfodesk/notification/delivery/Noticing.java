@@ -1,6 +1,7 @@
 package org.misinfodesk.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells people about what went wrong, by email deliveries of their own (durable and retried like
  * any other): administrators when a delivery is given up, an agency when its endpoint is disabled,
- * supervisors when a case is overdue. Staff notices are written in Vietnamese with the English
- * below; an agency's in its own language.
+ * supervisors with the digest of a period's overdue cases. Staff notices are written in Vietnamese
+ * with the English below; an agency's in its own language.
  */
 @Component
 class Noticing {
@@ -113,27 +114,27 @@ class Noticing {
 		return send(reason, null, endpoint.agencyId(), recipients, message);
 	}
 
-	/** An agency missed a deadline: every supervisor hears of it. */
-	Mono<Long> caseOverdue(CaseOverdue overdue, String agencyName) {
-		String deadlineVi = this.wording.message("notice.overdue.deadline." + overdue.deadline(),
-				LanguageResolver.VIETNAMESE);
+	/**
+	 * The supervisors' digest of one period: every case whose agency missed a deadline, with the
+	 * agency, the deadline and how many days late it is.
+	 * @param period the period's id, which names the digest, so scheduling it again sends it once
+	 */
+	Mono<Long> overdueDigest(String period, Instant start, Instant end, List<OverdueEntry> entries, Instant now) {
 		EmailContent.Message message = staffNotice((content, locale) -> {
-			content.line(this.wording.message("notice.overdue.intro", locale, agencyName,
-					this.wording.message("notice.overdue.deadline." + overdue.deadline(), locale)))
+			content.line(this.wording.message("notice.digest.intro", locale, Integer.toString(entries.size()),
+					this.wording.dateTime(start, locale), this.wording.dateTime(end, locale)))
 				.blank();
-			content.line(this.wording.message("mail.alert.case", locale, overdue.caseId()));
-			content.line(this.wording.message("mail.alert.severity", locale,
-					this.wording.label("severity", overdue.severity(), locale)));
-			content.line(this.wording.message("notice.overdue.due", locale,
-					this.wording.dateTime(overdue.dueAt(), locale)));
-			content.line(this.wording.message("notice.overdue.at", locale,
-					this.wording.dateTime(overdue.overdueAt(), locale)));
-			content.line(this.wording.message("mail.alert.summary", locale));
-			content.quote(overdue.summary() == null ? "" : overdue.summary().strip());
-		}, this.wording.message("notice.overdue.subject", LanguageResolver.VIETNAMESE, overdue.caseId(), deadlineVi));
-		String reason = "overdue/" + overdue.caseId() + "/" + overdue.routing() + "/" + overdue.agencyId() + "/"
-				+ overdue.deadline();
-		return send(reason, overdue.caseId(), overdue.agencyId(), this.staff.supervisors().emails(), message);
+			content.items(entries.stream()
+				.map((entry) -> this.wording.message("notice.digest.case", locale, entry.caseId(), entry.agencyName(),
+						this.wording.message("notice.overdue.deadline." + entry.deadline(), locale),
+						this.wording.dateTime(entry.dueAt(), locale),
+						Long.toString(Math.max(0, Duration.between(entry.dueAt(), now).toDays())),
+						this.wording.label("severity", entry.severity(), locale)))
+				.toList());
+			content.blank().line(this.wording.message("notice.digest.act", locale));
+		}, this.wording.message("notice.digest.subject", LanguageResolver.VIETNAMESE, Integer.toString(entries.size()),
+				this.wording.dateTime(end, LanguageResolver.VIETNAMESE)));
+		return send("digest/" + period, null, null, this.staff.supervisors().emails(), message);
 	}
 
 	/** Vietnamese first, then the same in English. */

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Service;
 /**
  * Triage says an agency missed a deadline: every contact point of the agency gets a reminder (email
  * to its configured and enabled added addresses, and a {@code case.overdue} webhook) with the same
- * acknowledgement link as the alert, and every supervisor an email. Deliveries have ids derived
- * from case, routing, agency and deadline, so the same overdue event handled twice reminds once. An
- * event that crossed the agency's answer (it acknowledged, or reported the outcome, just before)
- * reminds nobody.
+ * acknowledgement link as the alert, and the case is kept for the supervisors' next digest.
+ * Deliveries and digest entries have ids derived from case, routing, agency and deadline, so the
+ * same overdue event handled twice reminds once. An event that crossed the agency's answer (it
+ * acknowledged, or reported the outcome, just before) reminds nobody.
  */
 @Service
 public class RemindingAgency {
@@ -45,7 +45,7 @@ public class RemindingAgency {
 
 	private final Deliveries deliveries;
 
-	private final Noticing noticing;
+	private final DigestingOverdueCases digests;
 
 	private final DispatchingDeliveries dispatcher;
 
@@ -54,14 +54,15 @@ public class RemindingAgency {
 	private final Clock clock;
 
 	RemindingAgency(Agencies agencies, ManagingEmailContacts contacts, WebhookEndpoints endpoints,
-			AcknowledgingCase acknowledging, Deliveries deliveries, Noticing noticing, DispatchingDeliveries dispatcher,
+			AcknowledgingCase acknowledging, Deliveries deliveries, DigestingOverdueCases digests,
+			DispatchingDeliveries dispatcher,
 			JsonMapper json, Clock clock) {
 		this.agencies = agencies;
 		this.contacts = contacts;
 		this.endpoints = endpoints;
 		this.acknowledging = acknowledging;
 		this.deliveries = deliveries;
-		this.noticing = noticing;
+		this.digests = digests;
 		this.dispatcher = dispatcher;
 		this.json = json;
 		this.clock = clock;
@@ -106,20 +107,20 @@ public class RemindingAgency {
 						Target.webhook(hook.id(), hook.url()), payload, token, now));
 			}
 			if (all.isEmpty()) {
-				log.error("Case {} is overdue at agency {}, which has no contact point here: only supervisors hear",
+				log.error("Case {} is overdue at agency {}, which has no contact point here: only supervisors' digest "
+						+ "lists it",
 						overdue.caseId(), overdue.agencyId());
 			}
 			return Flux.fromIterable(all)
 				.concatMap(this.deliveries::insertIfAbsent)
 				.filter(Boolean::booleanValue)
 				.count()
-				.flatMap((reminders) -> this.noticing.caseOverdue(overdue, name).map((notices) -> reminders + notices));
+				.flatMap((reminders) -> this.digests.record(overdue, name).thenReturn(reminders));
 		});
 	}
 
 	private static boolean answered(Acknowledgement acknowledgement, CaseOverdue overdue) {
-		return CaseOverdue.ACKNOWLEDGEMENT.equals(overdue.deadline()) ? acknowledgement.acknowledged()
-				: acknowledgement.resolved();
+		return DigestingOverdueCases.answered(acknowledgement, overdue.deadline());
 	}
 
 }

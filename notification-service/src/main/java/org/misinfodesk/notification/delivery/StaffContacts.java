@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The people told about the system itself.
  *
- * @param supervisors who hears of every overdue case ({@code misinfodesk.supervisors.emails})
+ * @param supervisors who receive the digest of overdue cases ({@code misinfodesk.supervisors.emails})
  * @param admins who hears of every delivery given up ({@code misinfodesk.admins.emails})
  */
 @ConfigurationProperties("misinfodesk")

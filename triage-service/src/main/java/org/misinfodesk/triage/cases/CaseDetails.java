@@ -30,13 +30,15 @@ public record CaseDetails(String id, CaseStatus status, int priority, String sum
 	 * @param dueAt by when it should acknowledge
 	 * @param resolveDueAt by when it should report the outcome
 	 * @param late whether a deadline passed without the response it waits for
+	 * @param declinedAt when the agency answered that the case is not its competence
 	 */
 	public record Agency(String id, String name, int routing, Instant dueAt, Instant acknowledgedAt,
-			Instant resolvedAt, Instant resolveDueAt, boolean late) {
+			Instant resolvedAt, Instant resolveDueAt, boolean late, Instant declinedAt) {
 
 		static Agency of(RoutedAgency routed, Instant now) {
 			return new Agency(routed.agencyId(), routed.name(), routed.routing(), routed.dueAt(),
-					routed.acknowledgedAt(), routed.resolvedAt(), routed.resolveDueAt(), routed.lateOrMarkedAt(now));
+					routed.acknowledgedAt(), routed.resolvedAt(), routed.resolveDueAt(), routed.lateOrMarkedAt(now),
+					routed.declinedAt());
 		}
 
 	}

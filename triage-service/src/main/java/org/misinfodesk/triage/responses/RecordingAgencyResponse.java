@@ -21,15 +21,22 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 /**
- * An agency acknowledged a case or reported its outcome: the case's audit trail says so, and the
- * agency's entry on the case keeps when it first acknowledged and resolved, which stops its
- * deadlines. When every agency of the current routing has resolved it, the case is resolved and
- * each reporter told so, in the same write. Recording the same event twice changes nothing.
+ * An agency acknowledged a case, reported its outcome or declined it as not its competence: the
+ * case's audit trail says so, and the agency's entry on the case keeps when it first acknowledged,
+ * resolved or declined, which stops its deadlines. When every agency of the current routing has
+ * resolved it, the case is resolved and each reporter told so, in the same write. When no agency
+ * of the current routing is left to handle it (each declined, or resolved with at least one
+ * declining), the case goes back to the analysts' queue ({@code IN_REVIEW}, unclaimed, priority
+ * raised) to be decided and routed again; the reporters are not told, their case is still being
+ * handled. Recording the same event twice changes nothing.
  */
 @Service
 public class RecordingAgencyResponse {
 
 	private static final int NOTE_IN_AUDIT = 500;
+
+	/** What a case declined by its agencies gains: it climbs above every case of its severity, like a late one. */
+	static final int DECLINED_POINTS = Priorities.OVERDUE_POINTS;
 
 	private final Cases cases;
 
@@ -65,12 +72,17 @@ public class RecordingAgencyResponse {
 			.toList();
 		Instant now = this.clock.instant();
 		List<RoutedAgency> current = agencies.stream().filter((agency) -> agency.routing() == read.routing()).toList();
-		boolean resolved = read.status() == CaseStatus.ROUTED && !current.isEmpty()
-				&& current.stream().allMatch((agency) -> agency.resolvedAt() != null);
-		CaseStatus status = resolved ? CaseStatus.RESOLVED : read.status();
-		boolean overdue = !resolved && current.stream().anyMatch((agency) -> agency.lateAt(now));
-		int priority = read.priority() - ((read.overdue() && !overdue) ? Priorities.OVERDUE_POINTS : 0);
-		String details = details(read, response) + (resolved ? " → case resolved" : "");
+		boolean answered = read.status() == CaseStatus.ROUTED && !current.isEmpty()
+				&& current.stream().allMatch((agency) -> agency.resolvedAt() != null || agency.isDeclined());
+		boolean returned = answered && current.stream().anyMatch(RoutedAgency::isDeclined);
+		boolean resolved = answered && !returned;
+		CaseStatus status = resolved ? CaseStatus.RESOLVED : returned ? CaseStatus.IN_REVIEW : read.status();
+		boolean overdue = !answered && current.stream().anyMatch((agency) -> agency.lateAt(now));
+		int priority = read.priority() - ((read.overdue() && !overdue) ? Priorities.OVERDUE_POINTS : 0)
+				+ (returned ? DECLINED_POINTS : 0);
+		String details = details(read, response) + (resolved ? " → case resolved"
+				: returned ? " → no agency of routing %d left: case back in the queue to be routed again"
+					.formatted(read.routing()) : "");
 		AuditEntry entry = new AuditEntry(response.respondedAt(), "agency:" + response.agencyId(),
 				AuditAction.AGENCY_RESPONDED, details, eventId);
 		List<OutboxEvent> events = resolved ? ReportStatusChanged.forEachReport(this.outbox, read,
@@ -87,6 +99,7 @@ public class RecordingAgencyResponse {
 		return switch (response.response()) {
 			case AgencyResponded.ACKNOWLEDGED -> agency.acknowledged(response.respondedAt());
 			case AgencyResponded.RESOLVED -> agency.resolved(response.respondedAt());
+			case AgencyResponded.DECLINED -> agency.declined(response.respondedAt());
 			default -> agency;
 		};
 	}

@@ -39,4 +39,27 @@ class RoutedAgencyTest {
 		assertThat(agency.resolvedAt()).isEqualTo(TUESDAY);
 	}
 
+	@Test
+	void aDeclinedAgencyHasNoDeadlineLeftAndIsNeverLate() {
+		RoutedAgency agency = waiting().declined(MONDAY);
+		Instant muchLater = DUE.plusSeconds(10 * 86400);
+		assertThat(agency.declinedAt()).isEqualTo(MONDAY);
+		assertThat(agency.acknowledgedAt()).isEqualTo(MONDAY);
+		assertThat(agency.nextDeadline()).isNull();
+		assertThat(agency.lateAt(muchLater)).isFalse();
+		assertThat(agency.lateOrMarkedAt(muchLater)).isFalse();
+		assertThat(agency.acknowledgementLateAt(muchLater)).isFalse();
+		assertThat(agency.resolutionLateAt(muchLater)).isFalse();
+	}
+
+	@Test
+	void aDeclineAfterTheOutcomeChangesNothingAndAnOutcomeAfterADeclineNeither() {
+		RoutedAgency resolved = waiting().resolved(MONDAY).declined(TUESDAY);
+		assertThat(resolved.declinedAt()).isNull();
+		assertThat(resolved.resolvedAt()).isEqualTo(MONDAY);
+		RoutedAgency declined = waiting().declined(MONDAY).resolved(TUESDAY);
+		assertThat(declined.resolvedAt()).isNull();
+		assertThat(declined.declinedAt()).isEqualTo(MONDAY);
+	}
+
 }

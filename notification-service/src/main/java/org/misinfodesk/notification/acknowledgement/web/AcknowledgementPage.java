@@ -9,8 +9,11 @@ import org.misinfodesk.notification.acknowledgement.AcknowledgingCase;
 import org.misinfodesk.notification.acknowledgement.Outcome;
 import org.misinfodesk.notification.text.Wording;
 import org.misinfodesk.platform.problem.LanguageResolver;
+import org.misinfodesk.platform.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +24,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The page an agency opens from its alert: the case, one button to acknowledge it, and then a form
- * to report the outcome. The token in the address is the credential, so there is no login.
+ * to report the outcome. The token in the address is the credential, so there is no login. A link
+ * that is unknown or has expired shows a page saying so and whom to ask for a new one, with the same
+ * status code, when a browser asks ({@code Accept: text/html}); other clients get the problem+json.
  */
 @Controller
 class AcknowledgementPage {
@@ -42,21 +47,52 @@ class AcknowledgementPage {
 			.map((acknowledgement) -> Rendering.view("acknowledgement")
 				.modelAttribute("page", Page.of(acknowledgement, this.wording, locale))
 				.modelAttribute("token", acknowledgement.token())
-				.build());
+				.build())
+			.onErrorResume(ProblemException.class, (problem) -> unavailable(problem, exchange));
 	}
 
 	@PostMapping(path = "/acknowledgements/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Mono<Rendering> acknowledge(@PathVariable String token, ServerWebExchange exchange) {
 		return exchange.getFormData()
 			.flatMap((form) -> this.acknowledging.acknowledge(token, form.getFirst("note")))
-			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build());
+			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build())
+			.onErrorResume(ProblemException.class, (problem) -> unavailable(problem, exchange));
 	}
 
 	@PostMapping(path = "/acknowledgements/{token}/outcome", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Mono<Rendering> reportOutcome(@PathVariable String token, ServerWebExchange exchange) {
 		return exchange.getFormData()
 			.flatMap((form) -> this.acknowledging.reportOutcome(token, form.getFirst("outcome"), form.getFirst("note")))
-			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build());
+			.map((acknowledgement) -> Rendering.redirectTo("/acknowledgements/" + token).build())
+			.onErrorResume(ProblemException.class, (problem) -> unavailable(problem, exchange));
+	}
+
+	/** The page for a link that no longer leads anywhere, when a browser asked; the problem itself otherwise. */
+	private Mono<Rendering> unavailable(ProblemException problem, ServerWebExchange exchange) {
+		boolean expired = problem.status() == HttpStatus.GONE;
+		if (!(expired || problem.status() == HttpStatus.NOT_FOUND) || !fromBrowser(exchange)) {
+			return Mono.error(problem);
+		}
+		return Mono.just(Rendering.view("acknowledgement-unavailable")
+			.modelAttribute("expired", expired)
+			.modelAttribute("contacts", this.acknowledging.contacts())
+			.status(problem.status())
+			.build());
+	}
+
+	/** Browsers name {@code text/html} in {@code Accept}; API clients send JSON types or nothing. */
+	private static boolean fromBrowser(ServerWebExchange exchange) {
+		try {
+			return exchange.getRequest()
+				.getHeaders()
+				.getAccept()
+				.stream()
+				.anyMatch((accepted) -> !accepted.isWildcardType() && !accepted.isWildcardSubtype()
+						&& MediaType.TEXT_HTML.includes(accepted));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** The case as the page shows it, with labels and times already in the reader's language. */

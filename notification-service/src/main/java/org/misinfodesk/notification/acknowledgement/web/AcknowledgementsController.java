@@ -36,9 +36,10 @@ class AcknowledgementsController {
 	@PostMapping("/api/v1/acknowledgements/{token}/outcome")
 	@SecurityRequirements
 	@Operation(summary = "An agency reports the outcome of a routed case with the token of its alert's "
-			+ "acknowledgeUrl: outcome REMOVED, CORRECTED, SANCTIONED or NO_ACTION_NEEDED and an optional note "
-			+ "(at most 4000 characters) that becomes the citizen's public note. Emits agency.responded with "
-			+ "response RESOLVED once (acknowledging first if needed); repeating it changes nothing")
+			+ "acknowledgeUrl: outcome REMOVED, CORRECTED, SANCTIONED, NO_ACTION_NEEDED or NOT_COMPETENT and an "
+			+ "optional note (at most 4000 characters) that becomes the citizen's public note. Emits agency.responded "
+			+ "with response RESOLVED once (DECLINED for NOT_COMPETENT: triage routes the case again; acknowledging "
+			+ "first if needed); repeating it changes nothing")
 	Mono<Acknowledged> reportOutcome(@PathVariable String token, @RequestBody(required = false) Resolution resolution) {
 		return this.acknowledging
 			.reportOutcome(token, resolution == null ? null : resolution.outcome(),
@@ -52,13 +53,16 @@ class AcknowledgementsController {
 	record Resolution(String outcome, String note) {
 	}
 
-	/** @param response {@code RESOLVED} once the outcome is reported, {@code ACKNOWLEDGED} before */
+	/**
+	 * @param response {@code RESOLVED} (or {@code DECLINED}, for {@code NOT_COMPETENT}) once the outcome
+	 * is reported, {@code ACKNOWLEDGED} before
+	 */
 	record Acknowledged(String caseId, int routing, String agencyId, String response, Instant acknowledgedAt,
 			String note, Instant resolvedAt, Outcome outcome, String outcomeNote) {
 
 		static Acknowledged of(Acknowledgement acknowledgement) {
 			return new Acknowledged(acknowledgement.routed().caseId(), acknowledgement.routed().routing(),
-					acknowledgement.agencyId(), acknowledgement.resolved() ? "RESOLVED" : "ACKNOWLEDGED",
+					acknowledgement.agencyId(), acknowledgement.response(),
 					acknowledgement.acknowledgedAt(), acknowledgement.note(), acknowledgement.resolvedAt(),
 					acknowledgement.outcome(), acknowledgement.outcomeNote());
 		}

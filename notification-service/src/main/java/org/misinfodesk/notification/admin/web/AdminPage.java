@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 import org.misinfodesk.notification.agency.Agencies;
 import org.misinfodesk.notification.agency.Agency;
+import org.misinfodesk.notification.agency.AgencyApiKey;
 import org.misinfodesk.notification.agency.EmailContact;
+import org.misinfodesk.notification.agency.ManagingApiKeys;
 import org.misinfodesk.notification.agency.ManagingEmailContacts;
 import org.misinfodesk.notification.delivery.Delivery;
 import org.misinfodesk.notification.delivery.ReplayingDeliveries;
@@ -31,8 +33,9 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * A small page for administrators (form login, ADMIN): each agency with its email contact points,
  * a form to add one and buttons to disable, enable or delete the added ones; its webhook endpoints
- * with buttons to disable or enable them; and the latest failed deliveries with a button to send
- * each again. Everything else is in the API.
+ * with buttons to disable or enable them; the API keys of its own system, with buttons to create one
+ * (shown once, on the page that answers the button) and to revoke one; and the latest failed
+ * deliveries with a button to send each again. Everything else is in the API.
  */
 @Controller
 class AdminPage {
@@ -51,19 +54,34 @@ class AdminPage {
 
 	private final Wording wording;
 
+	private final ManagingApiKeys keys;
+
 	AdminPage(Agencies agencies, ManagingEmailContacts contacts, WebhookEndpoints endpoints, ManagingWebhooks managing,
-			ReplayingDeliveries replaying, Wording wording) {
+			ReplayingDeliveries replaying, Wording wording, ManagingApiKeys keys) {
 		this.agencies = agencies;
 		this.contacts = contacts;
 		this.endpoints = endpoints;
 		this.managing = managing;
 		this.replaying = replaying;
 		this.wording = wording;
+		this.keys = keys;
 	}
 
 	@GetMapping("/admin")
 	Mono<Rendering> show(ServerWebExchange exchange) {
-		return page(exchange, null);
+		return page(exchange, null, null);
+	}
+
+	/** Answers with the page itself, not a redirect: the new key is on it this once and stored nowhere. */
+	@PostMapping("/admin/agencies/{agencyId}/api-keys")
+	Mono<Rendering> createApiKey(@PathVariable String agencyId, ServerWebExchange exchange) {
+		return this.keys.create(agencyId)
+			.flatMap((created) -> page(exchange, null, new NewKey(agencyId, created.stored().id(), created.key())));
+	}
+
+	@PostMapping("/admin/agencies/{agencyId}/api-keys/{id}/revoke")
+	Mono<Rendering> revokeApiKey(@PathVariable String agencyId, @PathVariable String id) {
+		return this.keys.revoke(agencyId, id).thenReturn(backToPage());
 	}
 
 	@PostMapping("/admin/agencies/{agencyId}/webhooks/{id}/disable")
@@ -82,7 +100,7 @@ class AdminPage {
 		return exchange.getFormData()
 			.flatMap((form) -> this.contacts.add(agencyId, form.getFirst("email")))
 			.thenReturn(backToPage())
-			.onErrorResume(ProblemException.class, (refused) -> page(exchange, refused));
+			.onErrorResume(ProblemException.class, (refused) -> page(exchange, refused, null));
 	}
 
 	@PostMapping("/admin/agencies/{agencyId}/emails/{id}/disable")
@@ -105,11 +123,12 @@ class AdminPage {
 		return this.replaying.replay(id).thenReturn(backToPage());
 	}
 
-	private Mono<Rendering> page(ServerWebExchange exchange, ProblemException refused) {
+	private Mono<Rendering> page(ServerWebExchange exchange, ProblemException refused, NewKey newKey) {
 		Mono<List<AgencyRow>> rows = Flux.fromIterable(this.agencies.all())
 			.concatMap((agency) -> Mono
-				.zip(this.contacts.list(agency.id()).collectList(), this.endpoints.findByAgency(agency.id()).collectList())
-				.map((found) -> new AgencyRow(agency, found.getT1(), found.getT2())))
+				.zip(this.contacts.list(agency.id()).collectList(), this.endpoints.findByAgency(agency.id()).collectList(),
+						this.keys.list(agency.id()).collectList())
+				.map((found) -> new AgencyRow(agency, found.getT1(), found.getT2(), found.getT3())))
 			.collectList();
 		Mono<List<Delivery>> failed = this.replaying.failed(FAILED_SHOWN).collectList();
 		Mono<String> user = exchange.getPrincipal().map(Principal::getName).defaultIfEmpty("");
@@ -119,6 +138,9 @@ class AdminPage {
 				.modelAttribute("failed", all.getT2())
 				.modelAttribute("csrf", all.getT3())
 				.modelAttribute("user", all.getT4());
+			if (newKey != null) {
+				page.modelAttribute("newKey", newKey);
+			}
 			if (refused != null) {
 				page.modelAttribute("error", explain(refused, LanguageResolver.resolve(exchange)))
 					.status(refused.status());
@@ -148,7 +170,12 @@ class AdminPage {
 		return Rendering.redirectTo("/admin").build();
 	}
 
-	record AgencyRow(Agency agency, List<EmailContact> contacts, List<WebhookEndpoint> endpoints) {
+	record AgencyRow(Agency agency, List<EmailContact> contacts, List<WebhookEndpoint> endpoints,
+			List<AgencyApiKey> keys) {
+	}
+
+	/** @param key the key itself, on this one page only */
+	record NewKey(String agencyId, String id, String key) {
 	}
 
 }

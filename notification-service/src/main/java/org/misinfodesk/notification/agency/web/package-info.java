@@ -1,2 +1,2 @@
-/** HTTP API listing the agencies for staff, and letting administrators manage their email contact points. */
+/** The administrators' API for agencies, their email contact points and their API keys. */
 package org.misinfodesk.notification.agency.web;
