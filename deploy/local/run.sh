@@ -134,6 +134,13 @@ start_service() { # name, port, database, extra args...
 start_instance() { # name, module, port, database, extra args...
   local name=$1 module=$2 port=$3 db=$4; shift 4
   if [ -n "$partitions" ]; then set -- "$@" --misinfodesk.kafka.partitions="$partitions"; fi
+  # one consumer thread per partition this instance can expect, so that its writes share the store's commits
+  local instances=1
+  case $module in
+    triage-service) instances=$triage_instances ;;
+    notification-service) instances=$notification_instances ;;
+  esac
+  set -- "$@" --spring.kafka.listener.concurrency="$(( (${partitions:-3} + instances - 1) / instances ))"
   # shellcheck disable=SC2086
   launch "$name" java $java_opts -jar "$(jar_of "$module")" --server.port="$port" \
     --spring.mongodb.uri="mongodb://127.0.0.1:$store_port/$db" \

@@ -130,7 +130,7 @@ public final class FaultRun {
 			routing.get();
 			workers.shutdown();
 
-			Drained drained = drain(receiver, submitted);
+			Drained drained = drain(receiver);
 			return figures(receiver, drained, Duration.between(start, submitted),
 					Duration.between(submitted, Instant.now()), killed);
 		}
@@ -241,13 +241,16 @@ public final class FaultRun {
 	private record Drained(int lost, int notForwarded) {
 	}
 
-	/** Waits until every accepted report is FORWARDED and covered by an alert, or the drain timeout. */
-	private Drained drain(WebhookReceiver receiver, Instant submitted) throws InterruptedException {
+	/**
+	 * Waits until every accepted report is FORWARDED and covered by an alert, or the drain timeout,
+	 * counted from now; every report is looked at at least once, however long routing took.
+	 */
+	private Drained drain(WebhookReceiver receiver) throws InterruptedException {
 		Set<String> waiting = ConcurrentHashMap.newKeySet();
 		waiting.addAll(this.accepted.keySet());
 		Set<String> lost = ConcurrentHashMap.newKeySet();
-		Instant deadline = submitted.plus(this.settings.drainTimeout());
-		while (Instant.now().isBefore(deadline)) {
+		Instant deadline = Instant.now().plus(this.settings.drainTimeout());
+		do {
 			for (String code : List.copyOf(waiting)) {
 				try {
 					var report = this.client.call("GET", this.stack.url(8081) + "/api/v1/reports/" + code, null, null);
@@ -269,6 +272,7 @@ public final class FaultRun {
 			routeOpenCases();
 			TimeUnit.MILLISECONDS.sleep(500);
 		}
+		while (Instant.now().isBefore(deadline));
 		return new Drained(lost.size(), waiting.size());
 	}
 
