@@ -145,4 +145,63 @@ class LocalStackIT {
 		}
 	}
 
+
+	@Test
+	void agencySystemDeclinesWithItsKeyAndTheCaseGoesBackToTheAnalystsForAnotherAgency() throws Exception {
+		String marker = "Thẩm-quyền-" + UUID.randomUUID().toString().substring(0, 8);
+		String trackingCode = client.expect(201, "POST", stack.url(8081) + "/api/v1/reports", null, Map.of("content",
+				marker + " Bài đăng nói giá vé tham quan các khu du lịch trong tỉnh sẽ tăng gấp ba từ tháng sau.",
+				"platform", "FACEBOOK", "categoryHint", "HEALTH"))
+			.get("trackingCode")
+			.asString();
+		String caseId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			for (JsonNode item : client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null)
+				.get("items")) {
+				if (item.get("summary").asString().startsWith(marker)) {
+					return item.get("id").asString();
+				}
+			}
+			return null;
+		}, (id) -> id != null);
+		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/claim", "analyst", null);
+		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/decision", "analyst",
+				Map.of("verdict", "UNTRUE", "category", "HEALTH", "severity", "MEDIUM", "agencyIds", List.of("so-y-te"),
+						"publicNote", "Đã chuyển Sở Y tế xác minh."));
+
+		JsonNode key = client.expect(201, "POST", stack.url(8083) + "/api/v1/agencies/so-y-te/api-keys", "admin", null);
+		String apiKey = key.get("key").asString();
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client
+			.callWithKey("GET", stack.url(8083) + "/api/v1/agency/cases?state=open", apiKey, null)
+			.body()
+			.toString()).contains(caseId));
+		DeskClient.Answer declined = client.callWithKey("POST",
+				stack.url(8083) + "/api/v1/agency/cases/" + caseId + "/outcome", apiKey,
+				Map.of("outcome", "NOT_COMPETENT", "publicNote", "Giá vé tham quan không thuộc thẩm quyền của Sở Y tế."));
+		assertThat(declined.status()).isEqualTo(200);
+		assertThat(declined.text("response")).isEqualTo("DECLINED");
+
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(client
+			.expect(200, "GET", stack.url(8082) + "/api/v1/cases/" + caseId, "analyst", null)
+			.get("status")
+			.asString()).isEqualTo("IN_REVIEW"));
+		assertThat(client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null).toString())
+			.as("back in the analysts' queue")
+			.contains(caseId);
+		assertThat(client.expect(200, "GET", stack.url(8081) + "/api/v1/reports/" + trackingCode, null, null)
+			.get("status")
+			.asString()).isEqualTo("FORWARDED");
+
+		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/claim", "analyst", null);
+		JsonNode rerouted = client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/decision",
+				"analyst", Map.of("verdict", "UNTRUE", "category", "POLICY_LAW", "severity", "MEDIUM", "agencyIds",
+						List.of("so-vhttdl"), "publicNote", "Đã chuyển Sở Văn hóa, Thể thao và Du lịch xác minh."));
+		assertThat(rerouted.get("status").asString()).isEqualTo("ROUTED");
+		assertThat(rerouted.get("routing").asInt()).isEqualTo(2);
+
+		client.expect(204, "DELETE", stack.url(8083) + "/api/v1/agencies/so-y-te/api-keys/" + key.get("id").asString(),
+				"admin", null);
+		assertThat(client.callWithKey("GET", stack.url(8083) + "/api/v1/agency/cases", apiKey, null).status())
+			.isEqualTo(401);
+	}
+
 }

@@ -34,13 +34,26 @@ public final class DeskClient {
 
 	}
 
+	/** Calls as a staff member ({@code user} with the local password, which is the same), or anonymously. */
 	public Answer call(String method, String url, String user, Object body) throws IOException, InterruptedException {
+		return send(method, url, (user == null) ? null
+				: "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)),
+				body);
+	}
+
+	/** Calls as an agency's system, with its API key. */
+	public Answer callWithKey(String method, String url, String apiKey, Object body)
+			throws IOException, InterruptedException {
+		return send(method, url, "Bearer " + apiKey, body);
+	}
+
+	private Answer send(String method, String url, String authorization, Object body)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(20))
 			.header("Accept", "application/json");
-		if (user != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		if (body != null) {
 			request.header("Content-Type", "application/json")

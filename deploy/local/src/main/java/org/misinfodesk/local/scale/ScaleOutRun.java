@@ -209,7 +209,7 @@ public final class ScaleOutRun {
 			submitting.set(false);
 			routing.get();
 			workers.shutdown();
-			drain(receiver, submitted);
+			drain(receiver);
 			return figures(receiver, List.of(kill), Duration.between(start, submitted),
 					Duration.between(submitted, Instant.now()));
 		}
@@ -313,11 +313,14 @@ public final class ScaleOutRun {
 		return count;
 	}
 
-	/** Waits until every accepted report is FORWARDED and every routed case has its webhook, or the timeout. */
-	private void drain(WebhookReceiver receiver, Instant submitted) throws InterruptedException {
+	/**
+	 * Waits until every accepted report is FORWARDED and every routed case has its webhook, or the
+	 * timeout counted from now (routing may have taken a while).
+	 */
+	private void drain(WebhookReceiver receiver) throws InterruptedException {
 		Set<String> waiting = ConcurrentHashMap.newKeySet();
 		waiting.addAll(this.accepted.keySet());
-		Instant deadline = submitted.plus(this.settings.drainTimeout());
+		Instant deadline = Instant.now().plus(this.settings.drainTimeout());
 		while (Instant.now().isBefore(deadline)) {
 			for (String code : List.copyOf(waiting)) {
 				try {
