@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.misinfodesk.notification.webhook.WebhookSettings;
+import org.misinfodesk.platform.polling.SweepSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -60,11 +61,10 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
+	private final SweepSchedule sweeps;
 
 	private final Queue<String> named = new ConcurrentLinkedQueue<>();
 
-	private volatile long lastSweep = Long.MIN_VALUE;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -91,13 +91,14 @@ class DispatchingDeliveries implements SmartLifecycle {
 		this.webhookSettings = webhookSettings;
 		this.noticing = noticing;
 		this.metrics = metrics;
+		this.sweeps = new SweepSchedule(settings.sweepInterval());
 		this.backoff = new Backoff(settings.backoff(), settings.jitter(), new Random());
 		this.clock = clock;
 	}
 
 	/** Looks for due deliveries in the whole store soon; several calls before a round make one round. */
 	void wake() {
-		this.sweepAsked.set(true);
+		this.sweeps.ask();
 		signal();
 	}
 
@@ -136,7 +137,7 @@ class DispatchingDeliveries implements SmartLifecycle {
 	private Mono<Void> round() {
 		this.pending.set(false);
 		Mono<Void> named = Mono.defer(this::claimNamed).expand((claimed) -> claimNamed()).then();
-		return named.then(Mono.defer(() -> sweepDue() ? claimNext().expand((claimed) -> claimNext()).then()
+		return named.then(Mono.defer(() -> this.sweeps.due() ? claimNext().expand((claimed) -> claimNext()).then()
 				: Mono.empty()));
 	}
 
@@ -156,20 +157,10 @@ class DispatchingDeliveries implements SmartLifecycle {
 			.defaultIfEmpty(true);
 	}
 
-	private boolean sweepDue() {
-		long now = System.nanoTime();
-		boolean due = this.sweepAsked.getAndSet(false) || this.lastSweep == Long.MIN_VALUE
-				|| now - this.lastSweep >= this.settings.sweepInterval().toNanos();
-		if (due) {
-			this.lastSweep = now;
-		}
-		return due;
-	}
-
 	private Mono<Delivery> claimNext() {
 		if (this.inFlight.get() >= this.settings.concurrency()) {
 			// the sweep stopped for want of room: go on with it when an attempt ends
-			this.sweepAsked.set(true);
+			this.sweeps.ask();
 			return Mono.empty();
 		}
 		return this.deliveries.claimDue(now(), this.settings.lease()).doOnNext(this::launch);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.misinfodesk.platform.events.OutgoingRecords;
+import org.misinfodesk.platform.polling.SweepSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -49,15 +50,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxMetrics metrics;
 
+	private final SweepSchedule sweeps;
+
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
-	private final AtomicBoolean sweepAsked = new AtomicBoolean(true);
 
 	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
 
-	private volatile long lastSweep = Long.MIN_VALUE;
 
 	private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
 
@@ -69,11 +70,12 @@ public class OutboxRelay implements SmartLifecycle {
 		this.kafka = kafka;
 		this.settings = settings;
 		this.metrics = metrics;
+		this.sweeps = new SweepSchedule(settings.sweepInterval());
 	}
 
 	/** Sweeps every outbox collection soon; several calls before the round starts make one round. */
 	public void wake() {
-		this.sweepAsked.set(true);
+		this.sweeps.ask();
 		signal();
 	}
 
@@ -113,7 +115,7 @@ public class OutboxRelay implements SmartLifecycle {
 				.buffer(this.settings.batchSize())
 				.concatMap((ids) -> drainNamed(byCollection.getKey(), ids)))
 			.then();
-		return named.then(Mono.defer(() -> sweepDue() ? sweep() : Mono.empty()));
+		return named.then(Mono.defer(() -> this.sweeps.due() ? sweep() : Mono.empty()));
 	}
 
 	private Map<String, Set<Object>> takeWritten() {
@@ -122,16 +124,6 @@ public class OutboxRelay implements SmartLifecycle {
 			byCollection.computeIfAbsent(one.collection(), (name) -> new LinkedHashSet<>()).add(one.id());
 		}
 		return byCollection;
-	}
-
-	private boolean sweepDue() {
-		long now = System.nanoTime();
-		boolean due = this.sweepAsked.getAndSet(false) || this.lastSweep == Long.MIN_VALUE
-				|| now - this.lastSweep >= this.settings.sweepInterval().toNanos();
-		if (due) {
-			this.lastSweep = now;
-		}
-		return due;
 	}
 
 	private Mono<Void> sweep() {

@@ -22,7 +22,6 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -80,17 +79,8 @@ class LiveCases implements InitializingBean {
 
 	/** The ids of the cases the filter lets through, most urgent first. */
 	Flux<String> find(QueueFilter filter, int limit) {
-		Criteria criteria = where("status").in(filter.statuses());
-		if (filter.category() != null) {
-			criteria = criteria.and("category").is(filter.category());
-		}
-		if (filter.localityCode() != null) {
-			criteria = criteria.and("localityCode").is(filter.localityCode());
-		}
-		if (filter.overdue() != null) {
-			criteria = criteria.and("overdue").is(filter.overdue());
-		}
-		Query query = Query.query(criteria)
+		// the entries carry the fields the cases' own filter reads, under the same names
+		Query query = Query.query(MongoCases.criteria(filter))
 			.with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")))
 			.limit(limit);
 		return ids(query);

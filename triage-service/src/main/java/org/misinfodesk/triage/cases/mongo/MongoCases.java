@@ -142,7 +142,7 @@ class MongoCases implements Cases, InitializingBean {
 		return this.mongo.find(query, Case.class);
 	}
 
-	private static Criteria criteria(QueueFilter filter) {
+	static Criteria criteria(QueueFilter filter) {
 		Criteria criteria = where("status").in(filter.statuses());
 		if (filter.category() != null) {
 			criteria = criteria.and("category").is(filter.category());
