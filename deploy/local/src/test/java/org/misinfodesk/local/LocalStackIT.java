@@ -76,15 +76,7 @@ class LocalStackIT {
 				"ZALO", "categoryHint", "SCAM", "reporter", Map.of("name", "Nguyễn Thị Hoa", "email", REPORTER_EMAIL,
 						"phone", REPORTER_PHONE, "contactConsent", true)));
 
-		String caseId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			for (JsonNode item : client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null)
-				.get("items")) {
-				if (item.get("summary").asString().startsWith(marker)) {
-					return item.get("id").asString();
-				}
-			}
-			return null;
-		}, (id) -> id != null);
+		String caseId = caseInQueue(marker);
 
 		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/claim", "analyst", null);
 		JsonNode decided = client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/decision",
@@ -154,15 +146,7 @@ class LocalStackIT {
 				"platform", "FACEBOOK", "categoryHint", "HEALTH"))
 			.get("trackingCode")
 			.asString();
-		String caseId = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			for (JsonNode item : client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null)
-				.get("items")) {
-				if (item.get("summary").asString().startsWith(marker)) {
-					return item.get("id").asString();
-				}
-			}
-			return null;
-		}, (id) -> id != null);
+		String caseId = caseInQueue(marker);
 		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/claim", "analyst", null);
 		client.expect(200, "POST", stack.url(8082) + "/api/v1/cases/" + caseId + "/decision", "analyst",
 				Map.of("verdict", "UNTRUE", "category", "HEALTH", "severity", "MEDIUM", "agencyIds", List.of("so-y-te"),
@@ -202,6 +186,19 @@ class LocalStackIT {
 				"admin", null);
 		assertThat(client.callWithKey("GET", stack.url(8083) + "/api/v1/agency/cases", apiKey, null).status())
 			.isEqualTo(401);
+	}
+
+	/** Waits for the case whose summary starts with {@code marker} to show in the analysts' queue. */
+	private static String caseInQueue(String marker) {
+		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			for (JsonNode item : client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null)
+				.get("items")) {
+				if (item.get("summary").asString().startsWith(marker)) {
+					return item.get("id").asString();
+				}
+			}
+			return null;
+		}, (id) -> id != null);
 	}
 
 }
