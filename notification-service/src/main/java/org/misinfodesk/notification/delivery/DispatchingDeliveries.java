@@ -8,21 +8,17 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.misinfodesk.notification.webhook.WebhookSettings;
+import org.misinfodesk.platform.polling.Rounds;
 import org.misinfodesk.platform.polling.SweepSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -57,10 +53,6 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
-
-	private final AtomicBoolean pending = new AtomicBoolean();
-
 	private final SweepSchedule sweeps;
 
 	private final Queue<String> named = new ConcurrentLinkedQueue<>();
@@ -68,9 +60,9 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
-	private final Scheduler scheduler = Schedulers.newSingle("deliveries");
+	private final Rounds rounds = new Rounds("deliveries");
 
-	private volatile Disposable running;
+	private final Scheduler scheduler = this.rounds.scheduler();
 
 	private final WebhookEndpoints endpoints;
 
@@ -109,25 +101,13 @@ class DispatchingDeliveries implements SmartLifecycle {
 	}
 
 	private void signal() {
-		if (this.pending.compareAndSet(false, true) && this.wakeUps.tryEmitNext(Boolean.TRUE).isFailure()) {
-			// Another thread is handing over a wake-up at this very moment (a round runs on the thread
-			// that emits, so it may take a while). Rather than spin or throw, drop this one and let
-			// the next wake-up through; the poll interval bounds the wait.
-			this.pending.set(false);
-		}
+		this.rounds.wake();
 	}
 
 	@Override
 	public void start() {
-		Flux<Object> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval(), this.scheduler),
-				this.wakeUps.asFlux());
-		this.running = ticks.onBackpressureLatest()
-			.concatMap((tick) -> round().onErrorResume((ex) -> {
-				log.warn("Delivery round failed, will try again: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribeOn(this.scheduler)
-			.subscribe();
+		this.rounds.start(this.settings.pollInterval(), this::round,
+				(ex) -> log.warn("Delivery round failed, will try again: {}", ex.toString()));
 	}
 
 	/**
@@ -135,7 +115,6 @@ class DispatchingDeliveries implements SmartLifecycle {
 	 * has room, starting an attempt for each. What does not fit waits for the next round.
 	 */
 	private Mono<Void> round() {
-		this.pending.set(false);
 		Mono<Void> named = Mono.defer(this::claimNamed).expand((claimed) -> claimNamed()).then();
 		return named.then(Mono.defer(() -> this.sweeps.due() ? claimNext().expand((claimed) -> claimNext()).then()
 				: Mono.empty()));
@@ -274,16 +253,12 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.scheduler.dispose();
+		this.rounds.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running != null && !this.running.isDisposed();
+		return this.rounds.isRunning();
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.misinfodesk.platform.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,19 +10,16 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
 import org.misinfodesk.platform.events.OutgoingRecords;
+import org.misinfodesk.platform.polling.Rounds;
 import org.misinfodesk.platform.polling.SweepSchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -52,17 +48,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final SweepSchedule sweeps;
 
-	private final Sinks.Many<Boolean> wakeUps = Sinks.many().unicast().onBackpressureBuffer();
-
-	private final AtomicBoolean pending = new AtomicBoolean();
-
-
 	private final Queue<Written> written = new ConcurrentLinkedQueue<>();
 
+	private final Rounds rounds = new Rounds("outbox-relay");
 
-	private final Scheduler scheduler = Schedulers.newSingle("outbox-relay");
-
-	private volatile Disposable running;
+	private final Scheduler scheduler = this.rounds.scheduler();
 
 	public OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxSettings settings,
 			OutboxMetrics metrics) {
@@ -76,32 +66,19 @@ public class OutboxRelay implements SmartLifecycle {
 	/** Sweeps every outbox collection soon; several calls before the round starts make one round. */
 	public void wake() {
 		this.sweeps.ask();
-		signal();
+		this.rounds.wake();
 	}
 
 	/** Publishes the events of one document that was just written, soon. */
 	public void wake(String collection, Object documentId) {
 		this.written.add(new Written(collection, documentId));
-		signal();
-	}
-
-	private void signal() {
-		if (this.pending.compareAndSet(false, true)) {
-			this.wakeUps.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
-		}
+		this.rounds.wake();
 	}
 
 	@Override
 	public void start() {
-		Flux<Object> ticks = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval(), this.scheduler),
-				this.wakeUps.asFlux());
-		this.running = ticks.onBackpressureLatest()
-			.concatMap((tick) -> drainAll().onErrorResume((ex) -> {
-				log.warn("Outbox round failed, will try again: {}", ex.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribeOn(this.scheduler)
-			.subscribe();
+		this.rounds.start(this.settings.pollInterval(), this::drainAll,
+				(ex) -> log.warn("Outbox round failed, will try again: {}", ex.toString()));
 	}
 
 	/**
@@ -109,7 +86,6 @@ public class OutboxRelay implements SmartLifecycle {
 	 * every outbox collection, repeated while full batches come back.
 	 */
 	Mono<Void> drainAll() {
-		this.pending.set(false);
 		Mono<Void> named = Flux.fromIterable(takeWritten().entrySet())
 			.concatMap((byCollection) -> Flux.fromIterable(byCollection.getValue())
 				.buffer(this.settings.batchSize())
@@ -191,16 +167,12 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Disposable current = this.running;
-		if (current != null) {
-			current.dispose();
-		}
-		this.scheduler.dispose();
+		this.rounds.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running != null && !this.running.isDisposed();
+		return this.rounds.isRunning();
 	}
 
 	/** Stops after the web server, so that a request accepted during shutdown still gets published. */
