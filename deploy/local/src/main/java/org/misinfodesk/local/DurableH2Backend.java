@@ -1,11 +1,14 @@
 package org.misinfodesk.local;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -62,8 +65,17 @@ final class DurableH2Backend extends H2Backend {
 		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 			String fullName = getFullCollectionNamespace(collectionName);
 			return new PlannedH2Collection(this, collectionName, options,
-					getMvStore().openMap(DATA_PREFIX + fullName), getMvStore().openMap(META_PREFIX + fullName),
+					StoreFile.documents(getMvStore(), DATA_PREFIX + fullName), getMvStore().openMap(META_PREFIX + fullName),
 					this.cursorRegistry);
+		}
+
+		@Override
+		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+				boolean sparse) {
+			// H2's database opens the index's map by this name with the default types; opened first, it
+			// gets the map as opened here
+			StoreFile.index(getMvStore(), getFullCollectionNamespace(collectionName) + StoreFile.INDEX_INFIX + indexName);
+			return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
 		}
 
 	}

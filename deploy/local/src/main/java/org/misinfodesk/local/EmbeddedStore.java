@@ -30,7 +30,7 @@ public final class EmbeddedStore {
 		// documents are kept decoded in this cache: the few queries that read a whole collection then
 		// cost memory reads rather than decoding every document again (H2's default is 16 MB)
 		int cacheMegabytes = Integer.getInteger("misinfodesk.store.cache-mb", 256);
-		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+		MVStore store = StoreFile.open(file, cacheMegabytes);
 		DurableH2Backend backend = new DurableH2Backend(store);
 		MongoServer server = new MongoServer(backend);
 		server.bind(args[0], Integer.parseInt(args[1]));
