@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -56,29 +58,40 @@ class MongoTallies implements Tallies, InitializingBean {
 
 	@Override
 	public Mono<Void> keep(ChangeFigures figures) {
-		Flux<?> counters = Flux.fromIterable(figures.tallies()).concatMap(this::count);
-		Flux<?> responses = Flux.fromIterable(figures.responses()).concatMap(this::sample);
 		Mono<?> overdue = (figures.overdue() != null) ? list(figures.overdue())
 				: figures.unlisted() ? unlist(figures.caseId(), figures.version()) : Mono.empty();
-		return counters.thenMany(responses).then(overdue).then();
+		return Mono.when(count(figures.tallies()), sample(figures.responses()), overdue);
 	}
 
-	private Mono<?> count(Tally tally) {
-		Update update = new Update().inc("count", tally.by())
-			.setOnInsert("day", tally.day().toString())
-			.setOnInsert("dimension", tally.dimension())
-			.setOnInsert("value", tally.value());
-		return this.mongo.upsert(Query.query(where("_id").is(tally.id())), update, COUNTERS);
+	/** Every counter a change moves, in one command. */
+	private Mono<?> count(List<Tally> tallies) {
+		if (tallies.isEmpty()) {
+			return Mono.empty();
+		}
+		ReactiveBulkOperations upserts = this.mongo.bulkOps(BulkMode.UNORDERED, COUNTERS);
+		for (Tally tally : tallies) {
+			upserts.upsert(Query.query(where("_id").is(tally.id())), new Update().inc("count", tally.by())
+				.setOnInsert("day", tally.day().toString())
+				.setOnInsert("dimension", tally.dimension())
+				.setOnInsert("value", tally.value()));
+		}
+		return upserts.execute();
 	}
 
-	private Mono<?> sample(ResponseSample sample) {
-		Document entry = new Document("caseId", sample.caseId()).append("routing", sample.routing())
-			.append("seconds", sample.seconds());
-		Update update = new Update().addToSet("samples", entry)
-			.setOnInsert("day", sample.day().toString())
-			.setOnInsert("agencyId", sample.agencyId())
-			.setOnInsert("kind", sample.kind().name());
-		return this.mongo.upsert(Query.query(where("_id").is(sample.id())), update, RESPONSES);
+	private Mono<?> sample(List<ResponseSample> samples) {
+		if (samples.isEmpty()) {
+			return Mono.empty();
+		}
+		ReactiveBulkOperations upserts = this.mongo.bulkOps(BulkMode.UNORDERED, RESPONSES);
+		for (ResponseSample sample : samples) {
+			Document entry = new Document("caseId", sample.caseId()).append("routing", sample.routing())
+				.append("seconds", sample.seconds());
+			upserts.upsert(Query.query(where("_id").is(sample.id())), new Update().addToSet("samples", entry)
+				.setOnInsert("day", sample.day().toString())
+				.setOnInsert("agencyId", sample.agencyId())
+				.setOnInsert("kind", sample.kind().name()));
+		}
+		return upserts.execute();
 	}
 
 	private Mono<?> list(OverdueCase line) {
