@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -147,22 +149,30 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		this.kafka.flush();
 		return Flux.fromIterable(sent)
-			.concatMap((one) -> Mono.fromFuture(CompletableFuture.allOf(one.acks().toArray(CompletableFuture[]::new)))
+			.flatMap((one) -> Mono.fromFuture(CompletableFuture.allOf(one.acks().toArray(CompletableFuture[]::new)))
 				.timeout(this.settings.sendTimeout())
-				.then(remove(collection, one))
+				.thenReturn(one)
 				.onErrorResume((ex) -> {
 					log.warn("Events {} of {} {} not acknowledged yet: {}", one.eventIds(), collection, one.id(),
 							ex.toString());
 					this.written.add(new Written(collection, one.id()));
 					return Mono.empty();
 				}))
-			.then();
+			.collectList()
+			.flatMap((acknowledged) -> remove(collection, acknowledged));
 	}
 
-	private Mono<Void> remove(String collection, Sent sent) {
-		Update update = new Update().pull(OutboxEvent.FIELD,
-				new Document("_id", new Document("$in", sent.eventIds())));
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(sent.id())), update, collection).then();
+	/** Removes the acknowledged events from their documents, in one command for the whole batch. */
+	private Mono<Void> remove(String collection, List<Sent> acknowledged) {
+		if (acknowledged.isEmpty()) {
+			return Mono.empty();
+		}
+		ReactiveBulkOperations removals = this.mongo.bulkOps(BulkMode.UNORDERED, collection);
+		for (Sent one : acknowledged) {
+			removals.updateOne(Query.query(Criteria.where("_id").is(one.id())), new Update().pull(OutboxEvent.FIELD,
+					new Document("_id", new Document("$in", one.eventIds()))));
+		}
+		return removals.execute().then();
 	}
 
 	@Override
