@@ -63,7 +63,7 @@ class AgencyResponsesIT extends RunningTriageService {
 		assertThat(last.get("by").asString()).isEqualTo("agency:so-y-te");
 		assertThat(last.get("details").asString()).startsWith("DECLINED")
 			.contains("case back in the queue to be routed again");
-		assertThat(body(as(ANALYST).get().uri("/api/v1/cases").exchange().expectStatus().isOk())
+		assertThat(body(as(ANALYST).get().uri(WHOLE_QUEUE).exchange().expectStatus().isOk())
 			.findValuesAsString("id")).contains(caseId);
 
 		claim(caseId, ANALYST);

@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CasesApiIT extends RunningTriageService {
 
+	/** misinfodesk.queue.page-size by default. */
+	private static final int PAGE = 50;
+
 	@Test
 	void submittedReportBecomesANewCaseInTheAnalystsQueue() {
 		String reportId = freshReportId();
@@ -127,7 +130,7 @@ class CasesApiIT extends RunningTriageService {
 	@Test
 	void supervisorsReadTheQueueToo() {
 		String caseId = submit(ReportEvents.aHealthRumour(freshReportId()));
-		assertThat(body(as(SUPERVISOR).get().uri("/api/v1/cases").exchange().expectStatus().isOk()).get("items")
+		assertThat(body(as(SUPERVISOR).get().uri(WHOLE_QUEUE).exchange().expectStatus().isOk()).get("items")
 			.findValuesAsString("id")).contains(caseId);
 	}
 
@@ -149,8 +152,24 @@ class CasesApiIT extends RunningTriageService {
 			.isEqualTo(5);
 	}
 
+	@Test
+	void queueListsOnePageByDefaultAndUpToTheMostListedWhenAsked() {
+		int open = openQueue().get("items").size();
+		for (int more = open; more <= PAGE; more++) {
+			submit(ReportEvents.aHealthRumour(freshReportId()));
+		}
+
+		List<String> page = body(as(ANALYST).get().uri("/api/v1/cases").exchange().expectStatus().isOk()).get("items")
+			.findValuesAsString("id");
+		List<String> whole = openQueue().get("items").findValuesAsString("id");
+		assertThat(page).hasSize(PAGE).isEqualTo(whole.subList(0, PAGE));
+		assertThat(whole).hasSizeGreaterThan(PAGE);
+		as(ANALYST).get().uri("/api/v1/cases?limit=501").exchange().expectStatus().isBadRequest();
+	}
+
+	/** The open queue as long as a listing may be: whatever the other tests left open, this test's cases are in it. */
 	private JsonNode openQueue() {
-		return body(as(ANALYST).get().uri("/api/v1/cases").exchange().expectStatus().isOk());
+		return body(as(ANALYST).get().uri(WHOLE_QUEUE).exchange().expectStatus().isOk());
 	}
 
 	private static JsonNode itemOf(JsonNode list, String caseId) {

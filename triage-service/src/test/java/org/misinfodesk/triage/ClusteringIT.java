@@ -139,7 +139,7 @@ class ClusteringIT extends RunningTriageService {
 		String scamCase = submit(report(scam, SCAM + " " + ReportEvents.wordsOf(scam), null, "SCAM"));
 		String health = submit(ReportEvents.aHealthRumour(freshReportId()));
 
-		JsonNode scams = body(as(ANALYST).get().uri("/api/v1/cases?category=SCAM&locality=HNA-PHU-LY").exchange()
+		JsonNode scams = body(as(ANALYST).get().uri("/api/v1/cases?category=SCAM&locality=HNA-PHU-LY&limit=500").exchange()
 			.expectStatus()
 			.isOk());
 		assertThat(scams.get("items").findValuesAsString("id")).contains(scamCase).doesNotContain(health);

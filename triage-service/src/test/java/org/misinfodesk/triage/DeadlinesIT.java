@@ -88,7 +88,8 @@ class DeadlinesIT extends RunningTriageService {
 		JsonNode after = caseOf(caseId);
 		assertThat(after.get("overdue").asBoolean()).isTrue();
 		assertThat(after.get("priority").asInt()).isGreaterThan(before.get("priority").asInt());
-		JsonNode overdue = body(as(ANALYST).get().uri("/api/v1/cases?overdue=true").exchange().expectStatus().isOk());
+		JsonNode overdue = body(
+				as(ANALYST).get().uri("/api/v1/cases?overdue=true&limit=500").exchange().expectStatus().isOk());
 		assertThat(overdue.get("items").findValuesAsString("id")).contains(caseId);
 	}
 

@@ -97,9 +97,9 @@ class DecisionIT extends RunningTriageService {
 		Contracts.assertValid("org.misinfodesk.report.status-changed.v1", changes.get(1).value());
 		assertThat(json.readTree(changes.get(1).value()).get("status").asString()).isEqualTo("CLOSED");
 
-		assertThat(body(as(ANALYST).get().uri("/api/v1/cases").exchange().expectStatus().isOk()).get("items")
+		assertThat(body(as(ANALYST).get().uri(WHOLE_QUEUE).exchange().expectStatus().isOk()).get("items")
 			.findValuesAsString("id")).doesNotContain(caseId);
-		assertThat(body(as(ANALYST).get().uri("/api/v1/cases?status=CLOSED").exchange().expectStatus().isOk())
+		assertThat(body(as(ANALYST).get().uri("/api/v1/cases?status=CLOSED&limit=500").exchange().expectStatus().isOk())
 			.get("items")
 			.findValuesAsString("id")).contains(caseId);
 	}

@@ -57,6 +57,12 @@ abstract class RunningTriageService {
 
 	static final String SUPERVISOR = "supervisor";
 
+	/**
+	 * The open queue up to misinfodesk.queue.max-listed: the tests share one store, so a test's case
+	 * may be further down than the first page.
+	 */
+	static final String WHOLE_QUEUE = "/api/v1/cases?limit=500";
+
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort

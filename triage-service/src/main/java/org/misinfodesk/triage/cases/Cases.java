@@ -26,13 +26,11 @@ public interface Cases {
 	/** The given cases that are in one of the statuses (without their pending events). */
 	Flux<Case> findAllById(Collection<String> ids, Collection<CaseStatus> statuses);
 
-	/** Cases in the given statuses, most urgent first (priority, then oldest first). */
-	default Flux<Case> findByStatus(Collection<CaseStatus> statuses, int limit) {
-		return find(new QueueFilter(java.util.Set.copyOf(statuses), null, null, null), limit);
-	}
-
-	/** Cases the filter lets through, most urgent first (priority, then oldest first). */
-	Flux<Case> find(QueueFilter filter, int limit);
+	/**
+	 * The queue's lines of the cases the filter lets through, most urgent first (priority, then
+	 * oldest first), as they are at {@code now} (a claim that expired by then is not shown).
+	 */
+	Flux<CaseSummary> list(QueueFilter filter, int limit, Instant now);
 
 	/** Cases the filter lets through, oldest first, in batches: for exports of any size. */
 	Flux<Case> stream(QueueFilter filter, Instant from, Instant to);

@@ -107,11 +107,11 @@ public record ChangeFigures(List<Tally> tallies, List<ResponseSample> responses,
 			}
 			if ((old == null || old.acknowledgedAt() == null) && agency.acknowledgedAt() != null) {
 				add(tallies, Tally.of(agency.acknowledgedAt(), zone, Dimensions.AGENCY_ACKNOWLEDGED, agency.agencyId(), 1));
-				sample(responses, after, agency, ResponseSample.Kind.ACKNOWLEDGEMENT, agency.acknowledgedAt(), zone);
+				sample(responses, agency, ResponseSample.Kind.ACKNOWLEDGEMENT, agency.acknowledgedAt(), zone);
 			}
 			if ((old == null || old.resolvedAt() == null) && agency.resolvedAt() != null) {
 				add(tallies, Tally.of(agency.resolvedAt(), zone, Dimensions.AGENCY_RESOLVED, agency.agencyId(), 1));
-				sample(responses, after, agency, ResponseSample.Kind.RESOLUTION, agency.resolvedAt(), zone);
+				sample(responses, agency, ResponseSample.Kind.RESOLUTION, agency.resolvedAt(), zone);
 			}
 			if ((old == null || old.acknowledgementOverdueAt() == null) && agency.acknowledgementOverdueAt() != null) {
 				add(tallies, Tally.of(agency.acknowledgementOverdueAt(), zone, Dimensions.AGENCY_LATE, agency.agencyId(),
@@ -124,14 +124,13 @@ public record ChangeFigures(List<Tally> tallies, List<ResponseSample> responses,
 	}
 
 	/** Only a routing that kept its time can be timed. */
-	private static void sample(List<ResponseSample> responses, Case c, RoutedAgency agency, ResponseSample.Kind kind,
+	private static void sample(List<ResponseSample> responses, RoutedAgency agency, ResponseSample.Kind kind,
 			Instant at, ZoneId zone) {
 		if (agency.routedAt() == null) {
 			return;
 		}
 		long seconds = Math.max(0, Duration.between(agency.routedAt(), at).toSeconds());
-		responses.add(new ResponseSample(java.time.LocalDate.ofInstant(at, zone), agency.agencyId(), kind, c.id(),
-				agency.routing(), seconds));
+		responses.add(new ResponseSample(java.time.LocalDate.ofInstant(at, zone), agency.agencyId(), kind, seconds));
 	}
 
 	private static OverdueCase lineOf(Case c, Instant now) {

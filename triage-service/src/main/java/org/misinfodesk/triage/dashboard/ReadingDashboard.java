@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Category;
@@ -49,12 +51,24 @@ public class ReadingDashboard {
 
 	public Mono<Dashboard> read(Period period) {
 		return Mono.zip(this.tallies.counted(period.from(), period.to()).collectList(),
-				this.tallies.responses(period.from(), period.to()).collectList(),
 				this.tallies.overdue(this.settings.overdueListed()).collectList())
-			.map((read) -> assemble(period, read.getT1(), read.getT2(), read.getT3()));
+			.flatMap((read) -> this.tallies.responses(period.from(), period.to(), responding(read.getT1()))
+				.collectList()
+				.map((responses) -> assemble(period, read.getT1(), responses, read.getT2())));
 	}
 
-	Dashboard assemble(Period period, List<Tally> counted, List<ResponseSample> responses,
+	/** The agencies that may have responded in the period: the configured ones and any counted as responding. */
+	private Set<String> responding(List<Tally> counted) {
+		Set<String> agencies = new LinkedHashSet<>();
+		this.routing.agencies().forEach((agency) -> agencies.add(agency.id()));
+		counted.stream()
+			.filter((tally) -> Dimensions.AGENCY_ACKNOWLEDGED.equals(tally.dimension())
+					|| Dimensions.AGENCY_RESOLVED.equals(tally.dimension()))
+			.forEach((tally) -> agencies.add(tally.value()));
+		return agencies;
+	}
+
+	Dashboard assemble(Period period, List<Tally> counted, List<TimedResponses> responses,
 			List<OverdueCase> overdue) {
 		Map<String, Map<String, Long>> byDimension = new HashMap<>();
 		Map<LocalDate, Map<String, Long>> byDay = new HashMap<>();
@@ -131,14 +145,14 @@ public class ReadingDashboard {
 	}
 
 	private List<AgencyFigures> agencies(Map<String, Map<String, Long>> byDimension,
-			List<ResponseSample> responses) {
+			List<TimedResponses> responses) {
 		Map<String, String> names = new LinkedHashMap<>();
 		this.routing.agencies().forEach((agency) -> names.put(agency.id(), agency.name()));
 		for (String dimension : List.of(Dimensions.AGENCY_ROUTED, Dimensions.AGENCY_ACKNOWLEDGED,
 				Dimensions.AGENCY_RESOLVED, Dimensions.AGENCY_LATE)) {
 			byDimension.getOrDefault(dimension, Map.of()).keySet().forEach((id) -> names.putIfAbsent(id, id));
 		}
-		responses.forEach((sample) -> names.putIfAbsent(sample.agencyId(), sample.agencyId()));
+		responses.forEach((timed) -> names.putIfAbsent(timed.agencyId(), timed.agencyId()));
 		return names.entrySet()
 			.stream()
 			.map((agency) -> new AgencyFigures(agency.getKey(), agency.getValue(),
@@ -155,13 +169,13 @@ public class ReadingDashboard {
 		return byDimension.getOrDefault(dimension, Map.of()).getOrDefault(value, 0L);
 	}
 
-	static ResponseTimes times(List<ResponseSample> responses, String agencyId, ResponseSample.Kind kind) {
-		List<Long> seconds = responses.stream()
-			.filter((sample) -> sample.agencyId().equals(agencyId) && sample.kind() == kind)
-			.map(ResponseSample::seconds)
-			.sorted()
-			.toList();
-		return new ResponseTimes(seconds.size(), Quantiles.of(seconds, 0.5), Quantiles.of(seconds, 0.9));
+	static ResponseTimes times(List<TimedResponses> responses, String agencyId, ResponseSample.Kind kind) {
+		NavigableMap<Long, Long> seconds = new TreeMap<>();
+		responses.stream()
+			.filter((timed) -> timed.agencyId().equals(agencyId) && timed.kind() == kind)
+			.forEach((timed) -> seconds.merge(timed.seconds(), timed.count(), Long::sum));
+		long count = seconds.values().stream().mapToLong(Long::longValue).sum();
+		return new ResponseTimes(Math.toIntExact(count), Quantiles.of(seconds, 0.5), Quantiles.of(seconds, 0.9));
 	}
 
 }

@@ -1,14 +1,15 @@
 package org.misinfodesk.triage.dashboard;
 
 import java.time.LocalDate;
+import java.util.Collection;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The dashboard's stored figures: counters moved by {@code $inc} on documents keyed by day,
- * dimension and value; response times per agency and day; the overdue list. Reading a period reads
- * one range of ids per collection, never the cases.
+ * The dashboard's stored figures: per-day counters, response times per agency, and the overdue
+ * list. Reading a period reads documents per month of the period, never one per day, per response
+ * or per case.
  */
 public interface Tallies {
 
@@ -17,8 +18,12 @@ public interface Tallies {
 	/** Every counter of the days from {@code from} to {@code to}, both included. */
 	Flux<Tally> counted(LocalDate from, LocalDate to);
 
-	/** Every response time kept for responses made from {@code from} to {@code to}, both included. */
-	Flux<ResponseSample> responses(LocalDate from, LocalDate to);
+	/**
+	 * The response times of these agencies' responses made from {@code from} to {@code to}, both
+	 * included: exact for the days of a month the period covers in part, from the month's buckets
+	 * ({@link ResponseBuckets}) for a month it covers whole.
+	 */
+	Flux<TimedResponses> responses(LocalDate from, LocalDate to, Collection<String> agencyIds);
 
 	/** The cases now overdue, most urgent first. */
 	Flux<OverdueCase> overdue(int limit);

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 
 /**
  * One step of a per-day counter: {@code by} more (or fewer) of {@code value} in {@code dimension} on
- * {@code day}. Stored as one document per day, dimension and value, its id {@link #id()}.
+ * {@code day}; {@link #id()} names the counter.
  */
 public record Tally(LocalDate day, String dimension, String value, long by) {
 
@@ -30,13 +30,8 @@ public record Tally(LocalDate day, String dimension, String value, long by) {
 		return new Tally(LocalDate.ofInstant(at, zone), dimension, (value != null) ? value.toString() : null, by);
 	}
 
-	/** Day first, so that one period's counters are one range of ids. */
 	public String id() {
-		return idPrefix(this.day) + this.dimension + "|" + this.value;
-	}
-
-	public static String idPrefix(LocalDate day) {
-		return day + "|";
+		return this.day + "|" + this.dimension + "|" + this.value;
 	}
 
 	Tally plus(long more) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.misinfodesk.platform.problem.FieldProblem;
 import org.misinfodesk.platform.problem.LanguageResolver;
 import org.misinfodesk.triage.cases.CaseStatus;
-import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Category;
 import org.misinfodesk.triage.cases.QueueFilter;
@@ -72,8 +71,7 @@ class QueuePage {
 		model.addAttribute("askedLocality", query.getFirst("locality"));
 		model.addAttribute("filter", filter);
 		model.addAttribute("categories", Category.values());
-		return this.cases.find(filter, this.queue.maxListed())
-			.map((c) -> CaseSummary.of(c, this.clock.instant()))
+		return this.cases.list(filter, this.queue.maxListed(), this.clock.instant())
 			.collectList()
 			.doOnNext((rows) -> {
 				model.addAttribute("rows", rows);

@@ -101,7 +101,7 @@ class ChangeFiguresTest {
 		assertThat(figures.tallies()).containsExactly(
 				new Tally(LocalDate.parse("2026-11-28"), Dimensions.AGENCY_ACKNOWLEDGED, "so-y-te", 1));
 		assertThat(figures.responses()).containsExactly(new ResponseSample(LocalDate.parse("2026-11-28"), "so-y-te",
-				ResponseSample.Kind.ACKNOWLEDGEMENT, "c-r-1", 1, 5400));
+				ResponseSample.Kind.ACKNOWLEDGEMENT, 5400));
 
 		Case again = with(acknowledged, CaseStatus.ROUTED, routed.reports(), decision(),
 				List.of(routed().acknowledged(acknowledgedAt)), false, AuditAction.AGENCY_RESPONDED);

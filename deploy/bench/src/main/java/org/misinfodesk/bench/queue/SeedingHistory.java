@@ -3,14 +3,15 @@ package org.misinfodesk.bench.queue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,9 +29,10 @@ import org.bson.Document;
  * Writes a history of cases straight into triage's database, in the shape triage's Spring Data mapping
  * reads back ({@code Case} and its nested records): mostly closed and resolved cases spread over the last
  * year, and a few thousand open ones (new, in review, routed) with their entries in the queue's read model
- * {@code live_cases}. The dashboard's per-day counters and response times are written for them too, as
- * triage would have kept them, so that the dashboard reads a year of figures. Bulk inserts through the
- * MongoDB driver, two writers at once.
+ * {@code live_cases} (each with the case's version and its queue line). The dashboard's counters and
+ * response times are written for them too, as triage would have kept them (per month: each day's counts,
+ * each day's response times and the month's response-time buckets), so that the dashboard reads a year of
+ * figures. Bulk inserts through the MongoDB driver, two writers at once.
  *
  * @param history closed and resolved cases
  * @param open cases still open (about 80 % new, 5 % in review, 15 % routed)
@@ -41,9 +43,9 @@ public record SeedingHistory(int history, int open) {
 
 	static final String LIVE_CASES = "live_cases";
 
-	static final String COUNTERS = "dashboard_counters";
+	static final String COUNTERS = "dashboard_monthly_counters";
 
-	static final String RESPONSES = "dashboard_response_times";
+	static final String RESPONSES = "dashboard_monthly_response_times";
 
 	static final ZoneId DASHBOARD_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -69,13 +71,14 @@ public record SeedingHistory(int history, int open) {
 
 	private static final int HASHES = 128;
 
-	/** What seeding wrote and how long it took. */
 	/**
 	 * What seeding wrote and how long it took.
 	 *
 	 * @param cases the cases written
 	 * @param planned the cases it was asked for (more than {@code cases} when the budget ran out)
 	 * @param casesTook writing the cases
+	 * @param counters the dashboard's counter documents (one per month, dimension and value)
+	 * @param responseDocuments the dashboard's response-time documents (one per month, agency and kind)
 	 * @param took everything: cases, read model entries, counters and response times
 	 */
 	public record Seeded(long cases, long planned, long liveEntries, long counters, long responseDocuments,
@@ -190,7 +193,7 @@ public record SeedingHistory(int history, int open) {
 			audit.add(entry(decidedAt, "analyst", "ROUTED", AGENCIES[agency]));
 			audit.add(entry(acknowledgedAt, "agency:" + AGENCIES[agency], "AGENCY_RESPONDED", "ACKNOWLEDGED"));
 			audit.add(entry(resolvedAt, "agency:" + AGENCIES[agency], "RESOLVED", "RESOLVED"));
-			tallies.routed(n, AGENCIES[agency], decidedAt, acknowledgedAt, resolvedAt);
+			tallies.routed(AGENCIES[agency], decidedAt, acknowledgedAt, resolvedAt);
 		}
 		else {
 			String verdict = random.nextBoolean() ? "ACCURATE" : "OUT_OF_SCOPE";
@@ -214,6 +217,7 @@ public record SeedingHistory(int history, int open) {
 		List<Document> audit = auditStart(first);
 		String status;
 		Instant nextDeadline;
+		Document claim = null;
 		int slot = k % 20;
 		if (slot < 16) {
 			status = "NEW";
@@ -224,8 +228,9 @@ public record SeedingHistory(int history, int open) {
 			status = "IN_REVIEW";
 			nextDeadline = dueAt;
 			Instant claimedAt = first.plusSeconds(60);
-			c.append("claim", new Document("by", "analyst").append("at", date(claimedAt))
-				.append("expiresAt", date(claimedAt.plus(Duration.ofMinutes(30)))))
+			claim = new Document("by", "analyst").append("at", date(claimedAt))
+				.append("expiresAt", date(claimedAt.plus(Duration.ofMinutes(30))));
+			c.append("claim", claim)
 				.append("routing", 0)
 				.append("agencies", List.of());
 			audit.add(entry(claimedAt, "analyst", "CLAIMED", null));
@@ -251,9 +256,17 @@ public record SeedingHistory(int history, int open) {
 			.append("version", (long) audit.size())
 			.append("overdue", false)
 			.append("nextDeadlineAt", date(nextDeadline));
-		live.add(new Document("_id", c.getString("_id")).append("status", status)
+		// triage's LiveCases.Entry: the case's version, its queue line, what the deadline scan looks for
+		live.add(new Document("_id", c.getString("_id")).append("version", c.getLong("version"))
+			.append("status", status)
 			.append("priority", c.getInteger("priority"))
+			.append("reportCount", c.getInteger("reportCount"))
+			.append("summary", c.getString("summary"))
+			.append("categoryHint", category)
 			.append("firstReportedAt", date(first))
+			.append("lastReportedAt", date(first))
+			.append("dueAt", c.getDate("dueAt"))
+			.append("claim", claim)
 			.append("category", category)
 			.append("localityCode", locality)
 			.append("overdue", false)
@@ -343,14 +356,18 @@ public record SeedingHistory(int history, int open) {
 		return a.isBefore(b) ? a : b;
 	}
 
-	/** The dashboard's counters and response times, kept as triage's counting would have. */
+	/**
+	 * The dashboard's counters and response times, kept as triage's counting would have: one document per
+	 * month, dimension and value with each day's count under {@code days.<dd>}, and one per month, agency and
+	 * kind with each day's response times in seconds under {@code days.<dd>} and the month's count per bucket
+	 * under {@code buckets.<bucket>} (a bucket: the values that agree in their 7 leading bits, named by the
+	 * lowest, as triage's {@code ResponseBuckets}).
+	 */
 	static final class Tallies {
 
-		private final Map<String, long[]> counts = new HashMap<>();
+		private final Map<String, Map<String, long[]>> counts = new HashMap<>();
 
-		private final Map<String, long[]> samples = new HashMap<>();
-
-		private final Map<String, Integer> sampleCounts = new HashMap<>();
+		private final Map<String, Map<String, List<Long>>> samples = new HashMap<>();
 
 		void opened(Document c) {
 			Instant first = c.getDate("firstReportedAt").toInstant();
@@ -369,61 +386,72 @@ public record SeedingHistory(int history, int open) {
 			count(at, "decisions.verdict", verdict);
 		}
 
-		void routed(int n, String agency, Instant routedAt, Instant acknowledgedAt, Instant resolvedAt) {
+		void routed(String agency, Instant routedAt, Instant acknowledgedAt, Instant resolvedAt) {
 			count(routedAt, "agency.routed", agency);
 			count(acknowledgedAt, "agency.acknowledged", agency);
 			count(resolvedAt, "agency.resolved", agency);
-			sample(acknowledgedAt, agency, "ACKNOWLEDGEMENT", n, Duration.between(routedAt, acknowledgedAt));
-			sample(resolvedAt, agency, "RESOLUTION", n, Duration.between(routedAt, resolvedAt));
+			sample(acknowledgedAt, agency, "ACKNOWLEDGEMENT", Duration.between(routedAt, acknowledgedAt));
+			sample(resolvedAt, agency, "RESOLUTION", Duration.between(routedAt, resolvedAt));
 		}
 
 		private void count(Instant at, String dimension, String value) {
-			this.counts.computeIfAbsent(day(at) + "|" + dimension + "|" + value, (k) -> new long[1])[0]++;
+			LocalDate day = day(at);
+			this.counts.computeIfAbsent(YearMonth.from(day) + "|" + dimension + "|" + value, (k) -> new HashMap<>())
+				.computeIfAbsent(dayKey(day), (k) -> new long[1])[0]++;
 		}
 
-		private void sample(Instant at, String agency, String kind, int n, Duration took) {
-			String id = day(at) + "|" + agency + "|" + kind;
-			long packed = ((long) n << 32) | (took.toSeconds() & 0xffffffffL);
-			long[] list = this.samples.computeIfAbsent(id, (k) -> new long[16]);
-			int size = this.sampleCounts.getOrDefault(id, 0);
-			if (size == list.length) {
-				list = Arrays.copyOf(list, size * 2);
-				this.samples.put(id, list);
-			}
-			list[size] = packed;
-			this.sampleCounts.put(id, size + 1);
+		private void sample(Instant at, String agency, String kind, Duration took) {
+			LocalDate day = day(at);
+			this.samples.computeIfAbsent(YearMonth.from(day) + "|" + agency + "|" + kind, (k) -> new HashMap<>())
+				.computeIfAbsent(dayKey(day), (k) -> new ArrayList<>())
+				.add(took.toSeconds());
 		}
 
 		private static LocalDate day(Instant at) {
 			return LocalDate.ofInstant(at, DASHBOARD_ZONE);
 		}
 
+		private static String dayKey(LocalDate day) {
+			return String.format("%02d", day.getDayOfMonth());
+		}
+
+		static long bucketOf(long seconds) {
+			long value = Math.max(0, seconds);
+			int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(value) - 7);
+			return (value >> shift) << shift;
+		}
+
 		List<Document> counterDocuments() {
 			List<Document> documents = new ArrayList<>(this.counts.size());
-			this.counts.forEach((id, count) -> {
+			this.counts.forEach((id, byDay) -> {
 				String[] parts = id.split("\\|", 3);
-				documents.add(new Document("_id", id).append("count", count[0])
-					.append("day", parts[0])
+				Document days = new Document();
+				new TreeMap<>(byDay).forEach((day, count) -> days.append(day, count[0]));
+				documents.add(new Document("_id", id).append("month", parts[0])
 					.append("dimension", parts[1])
-					.append("value", parts[2]));
+					.append("value", parts[2])
+					.append("days", days));
 			});
 			return documents;
 		}
 
 		List<Document> responseDocuments() {
 			List<Document> documents = new ArrayList<>(this.samples.size());
-			this.samples.forEach((id, list) -> {
+			this.samples.forEach((id, byDay) -> {
 				String[] parts = id.split("\\|", 3);
-				int size = this.sampleCounts.get(id);
-				List<Document> entries = new ArrayList<>(size);
-				for (int i = 0; i < size; i++) {
-					entries.add(new Document("caseId", caseId((int) (list[i] >>> 32))).append("routing", 1)
-						.append("seconds", list[i] & 0xffffffffL));
-				}
-				documents.add(new Document("_id", id).append("samples", entries)
-					.append("day", parts[0])
+				Document days = new Document();
+				Map<Long, Long> buckets = new TreeMap<>();
+				new TreeMap<>(byDay).forEach((day, seconds) -> {
+					days.append(day, seconds);
+					seconds.forEach((one) -> buckets.merge(bucketOf(one), 1L, Long::sum));
+				});
+				Document bucketCounts = new Document();
+				buckets.forEach((bucket, count) -> bucketCounts.append(Long.toString(bucket), count));
+				documents.add(new Document("_id", id).append("month", parts[0])
 					.append("agencyId", parts[1])
-					.append("kind", parts[2]));
+					.append("kind", parts[2])
+					.append("days", days)
+					.append("buckets", bucketCounts));
 			});
 			return documents;
 		}

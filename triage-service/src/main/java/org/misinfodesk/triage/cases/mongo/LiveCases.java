@@ -3,12 +3,15 @@ package org.misinfodesk.triage.cases.mongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Category;
+import org.misinfodesk.triage.cases.Claim;
 import org.misinfodesk.triage.cases.QueueFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +21,11 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -29,14 +34,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The queue's read model: one small entry per case whose deadlines still run (new, in review or
- * routed), with just what the queue filters and sorts on and what the deadline scan looks for. The
- * history of closed and resolved cases grows without end; this stays as small as the work at hand,
- * so the queue's first page and the deadline scan never read the history, on the embedded store
- * (which serves no secondary index) or on MongoDB (where the indexes below serve them).
+ * routed), with what the queue filters and sorts on, what its lines show ({@link CaseSummary}) and
+ * what the deadline scan looks for. The history of closed and resolved cases grows without end;
+ * this stays as small as the work at hand, so the queue's pages and the deadline scan never read
+ * the history, on the embedded store (which serves no secondary index) or on MongoDB (where the
+ * indexes below serve them), and a page never reads a case's reports, audit trail or signatures.
  * <p>
- * An entry is written after its case, so a crash between the two can leave it stale or missing:
- * readers fetch the cases by id and check their status again, and {@link #rebuild()} at start puts
- * the entries right from the cases themselves.
+ * An entry is written after its case, so a crash between the two can leave it stale or missing,
+ * and two writes of one case finishing out of order could leave the older: an entry carries its
+ * case's version and is never replaced by an older one, readers compare it with the case's version
+ * (one small index-served read), and {@link #rebuild()} at start puts the entries right from the
+ * cases themselves.
  */
 @Component
 class LiveCases implements InitializingBean {
@@ -44,6 +52,11 @@ class LiveCases implements InitializingBean {
 	static final String COLLECTION = "live_cases";
 
 	private static final Logger log = LoggerFactory.getLogger(LiveCases.class);
+
+	/** What an entry is made from (and the cases' primitives, which a record cannot leave unset). */
+	private static final List<String> ENTRY_FIELDS = List.of("version", "status", "priority", "reportCount", "summary",
+			"reports.categoryHint", "firstReportedAt", "lastReportedAt", "dueAt", "claim", "category", "localityCode",
+			"overdue", "nextDeadlineAt", "mergedInto", "routing");
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -72,18 +85,30 @@ class LiveCases implements InitializingBean {
 	/** Keeps the entry of a case that was just written. */
 	Mono<Void> written(Case after) {
 		if (isLive(after)) {
-			return this.mongo.save(Entry.of(after), COLLECTION).then();
+			return keep(Entry.of(after));
 		}
 		return this.mongo.remove(Query.query(where("_id").is(after.id())), COLLECTION).then();
 	}
 
-	/** The ids of the cases the filter lets through, most urgent first. */
-	Flux<String> find(QueueFilter filter, int limit) {
+	/**
+	 * Writes the entry unless one from the same or a newer version of its case is there already
+	 * (then the upsert's insert meets the {@code _id} and is refused).
+	 */
+	private Mono<Void> keep(Entry entry) {
+		Query olderOrNone = Query.query(where("_id").is(entry.id())
+			.orOperator(where("version").lt(entry.version()), where("version").exists(false)));
+		return this.mongo.replace(olderOrNone, entry, ReplaceOptions.replaceOptions().upsert(), COLLECTION)
+			.then()
+			.onErrorResume(DuplicateKeyException.class, (newerKept) -> Mono.empty());
+	}
+
+	/** The entries of the cases the filter lets through, most urgent first. */
+	Flux<Entry> find(QueueFilter filter, int limit) {
 		// the entries carry the fields the cases' own filter reads, under the same names
 		Query query = Query.query(MongoCases.criteria(filter))
 			.with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")))
 			.limit(limit);
-		return ids(query);
+		return this.mongo.find(query, Entry.class, COLLECTION);
 	}
 
 	/** The ids of the cases whose next deadline is due by {@code now}, earliest first. */
@@ -96,18 +121,19 @@ class LiveCases implements InitializingBean {
 
 	/**
 	 * Puts the entries right from the cases: one entry for each live case, none for any other. Reads
-	 * the live cases once (served by the {@code cases} status index on MongoDB).
-	 * @return how many entries it wrote, checked or removed
+	 * the live cases once (served by the {@code cases} status index on MongoDB), only the fields an
+	 * entry holds.
+	 * @return how many live cases it found plus how many other entries it checked
 	 */
 	Mono<Long> rebuild() {
 		Set<String> live = new HashSet<>();
 		Query liveCases = Query.query(where("status").in(CaseStatus.WITH_DEADLINES));
-		liveCases.fields().exclude("outbox").exclude("audit").exclude("signatures").exclude("reports");
+		includeEntryFields(liveCases);
 		liveCases.cursorBatchSize(500);
 		Mono<Long> written = this.mongo.find(liveCases, Case.class)
 			.filter(LiveCases::isLive)
 			.doOnNext((found) -> live.add(found.id()))
-			.concatMap((found) -> this.mongo.save(Entry.of(found), COLLECTION))
+			.concatMap((found) -> keep(Entry.of(found)).thenReturn(found))
 			.count();
 		// an entry the scan did not see may belong to a case opened meanwhile: read the case again
 		Mono<Long> checked = Flux.defer(() -> ids(new Query()))
@@ -137,6 +163,17 @@ class LiveCases implements InitializingBean {
 		return this.mongo.count(Query.query(where("overdue").is(true)), COLLECTION);
 	}
 
+	/**
+	 * Reads of a case only what its entry (and so its queue line) is made of: never its reports'
+	 * texts, audit trail, signatures or pending events.
+	 */
+	static Query includeEntryFields(Query query) {
+		for (String field : ENTRY_FIELDS) {
+			query.fields().include(field);
+		}
+		return query;
+	}
+
 	private Flux<String> ids(Query query) {
 		query.fields().include("_id");
 		return this.mongo.find(query, Document.class, COLLECTION).map((entry) -> entry.getString("_id"));
@@ -146,13 +183,30 @@ class LiveCases implements InitializingBean {
 		return CaseStatus.WITH_DEADLINES.contains(found.status()) && found.mergedInto() == null;
 	}
 
-	/** What the queue and the deadline scan need of a case. */
-	record Entry(@Id String id, CaseStatus status, int priority, Instant firstReportedAt, Category category,
-			String localityCode, boolean overdue, Instant nextDeadlineAt) {
+	/**
+	 * What the queue shows and sorts on and the deadline scan needs of a case, as of {@code version}.
+	 *
+	 * @param version {@code null} in an entry written before entries carried their case's version and
+	 * queue line: such an entry is behind its case whatever the case's version
+	 * @param claim the claim as stored, expired or not: whether it still holds is decided when read
+	 */
+	record Entry(@Id String id, Long version, CaseStatus status, int priority, Integer reportCount, String summary,
+			Category categoryHint, Instant firstReportedAt, Instant lastReportedAt, Instant dueAt, Claim claim,
+			Category category, String localityCode, boolean overdue, Instant nextDeadlineAt) {
 
 		static Entry of(Case found) {
-			return new Entry(found.id(), found.status(), found.priority(), found.firstReportedAt(), found.category(),
-					found.localityCode(), found.overdue(), found.nextDeadlineAt());
+			return new Entry(found.id(), found.version(), found.status(), found.priority(), found.reportCount(),
+					found.summary(), found.categoryHint(), found.firstReportedAt(), found.lastReportedAt(),
+					found.dueAt(), found.claim(), found.category(), found.localityCode(), found.overdue(),
+					found.nextDeadlineAt());
+		}
+
+		/** The queue line, as {@link CaseSummary#of} makes it from the case itself. */
+		CaseSummary summaryAt(Instant now) {
+			String holder = (this.claim != null && this.claim.activeAt(now)) ? this.claim.by() : null;
+			return new CaseSummary(this.id, this.status, this.priority, this.reportCount, this.summary,
+					this.categoryHint, this.firstReportedAt, this.lastReportedAt, this.dueAt, holder,
+					(holder != null) ? this.claim.expiresAt() : null, this.category, this.localityCode, this.overdue);
 		}
 
 	}

@@ -7,8 +7,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.outbox.OutboxEvent;
 import org.misinfodesk.triage.cases.AuditEntry;
@@ -16,6 +20,7 @@ import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseChanges;
 import org.misinfodesk.triage.cases.CaseReadModels;
 import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.cases.Claim;
 import org.misinfodesk.triage.cases.QueueFilter;
@@ -110,17 +115,51 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	@Override
-	public Flux<Case> find(QueueFilter filter, int limit) {
+	public Flux<CaseSummary> list(QueueFilter filter, int limit, Instant now) {
 		if (LiveCases.covers(filter.statuses())) {
-			return this.live.find(filter, limit)
-				.collectList()
-				.flatMapMany((ids) -> inOrder(ids, findAllById(ids, filter.statuses())));
+			return this.live.find(filter, limit).collectList().flatMapMany((entries) -> current(entries, filter, now));
 		}
-		Query query = Query.query(criteria(filter))
+		Query query = LiveCases.includeEntryFields(Query.query(criteria(filter))
 			.with(Sort.by(Sort.Order.desc("priority"), Sort.Order.asc("firstReportedAt"), Sort.Order.asc("_id")))
-			.limit(limit);
-		query.fields().exclude(OutboxEvent.FIELD);
-		return this.mongo.find(query, Case.class);
+			.limit(limit));
+		return this.mongo.find(query, Case.class).map((found) -> CaseSummary.of(found, now));
+	}
+
+	/**
+	 * The lines of the entries, in their order, after checking each against its case's version: an
+	 * entry that a crash or a late write left behind its case gives way to the case as it is now,
+	 * if the filter still lets it through.
+	 */
+	private Flux<CaseSummary> current(List<LiveCases.Entry> entries, QueueFilter filter, Instant now) {
+		if (entries.isEmpty()) {
+			return Flux.empty();
+		}
+		Query versions = Query.query(where("_id").in(entries.stream().map(LiveCases.Entry::id).toList()));
+		versions.fields().include("version");
+		return this.mongo.find(versions, Document.class, Case.COLLECTION)
+			.collectMap((found) -> found.getString("_id"), (found) -> ((Number) found.get("version")).longValue())
+			.flatMapMany((stored) -> {
+				Set<String> behind = entries.stream()
+					.filter((entry) -> entry.version() == null || !entry.version().equals(stored.get(entry.id())))
+					.map(LiveCases.Entry::id)
+					.collect(Collectors.toSet());
+				return reread(behind, filter).flatMapIterable((fresh) -> entries.stream()
+					.map((entry) -> behind.contains(entry.id())
+							? Optional.ofNullable(fresh.get(entry.id())).map((found) -> CaseSummary.of(found, now))
+							: Optional.of(entry.summaryAt(now)))
+					.flatMap(Optional::stream)
+					.toList());
+			});
+	}
+
+	/** The cases, as they are now, that the filter still lets through. */
+	private Mono<Map<String, Case>> reread(Set<String> ids, QueueFilter filter) {
+		if (ids.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		// one level of fields, so that the embedded store too finds them by the _id index
+		Query query = Query.query(where("_id").in(ids)).addCriteria(criteria(filter));
+		return this.mongo.find(LiveCases.includeEntryFields(query), Case.class).collectMap(Case::id);
 	}
 
 	@Override

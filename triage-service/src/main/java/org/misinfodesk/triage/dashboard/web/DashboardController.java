@@ -46,7 +46,9 @@ class DashboardController {
 					+ "submitted, cases on the day of their first report, decisions and agency responses on the day "
 					+ "they were made. Statuses are those of the cases first reported in the period, as they are now; "
 					+ "response times are median and 90th percentile (nearest rank) in seconds from routing to the "
-					+ "response; the overdue list is the cases overdue now. Roles SUPERVISOR, ANALYST.")
+					+ "response, exact for the days of a calendar month the period covers in part and, for a month it "
+					+ "covers whole, counted in buckets that put any time within 0.8 % (exact under 128 s); the "
+					+ "overdue list is the cases overdue now. Roles SUPERVISOR, ANALYST.")
 	@ApiResponse(responseCode = "200", description = "The figures")
 	@ApiResponse(responseCode = "400", description = "Unreadable date, from after to, or a period too long",
 			content = @Content(mediaType = "application/problem+json"))

@@ -66,8 +66,9 @@ class CasesController {
 	Mono<CaseList> list(
 			@Parameter(description = "NEW, IN_REVIEW, ROUTED or CLOSED; repeat it or separate with commas")
 			@RequestParam(name = "status", required = false) List<String> status,
-			@Parameter(description = "At most this many cases (default and maximum: misinfodesk.queue.max-listed)",
-					schema = @Schema(type = "integer", minimum = "1"))
+			@Parameter(description = "At most this many cases: by default misinfodesk.queue.page-size (50), "
+					+ "at most misinfodesk.queue.max-listed (500)",
+					schema = @Schema(type = "integer", minimum = "1", defaultValue = "50"))
 			@RequestParam(name = "limit", required = false) String limit,
 			@Parameter(description = "Only this category (decided, else the reporters' hint)")
 			@RequestParam(name = "category", required = false) String category,
@@ -81,10 +82,7 @@ class CasesController {
 		if (!problems.isEmpty()) {
 			return Mono.error(ProblemException.invalid(problems));
 		}
-		return this.cases.find(filter, max)
-			.map((c) -> CaseSummary.of(c, this.clock.instant()))
-			.collectList()
-			.map(CaseList::new);
+		return this.cases.list(filter, max, this.clock.instant()).collectList().map(CaseList::new);
 	}
 
 	@GetMapping("/{id}")
@@ -120,7 +118,7 @@ class CasesController {
 
 	private int limit(String limit, List<FieldProblem> problems) {
 		if (limit == null || limit.isBlank()) {
-			return this.settings.maxListed();
+			return this.settings.pageSize();
 		}
 		try {
 			int value = Integer.parseInt(limit.strip());

@@ -18,9 +18,11 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The queries that run all day (the queue's first page, a filtered page, the deadline scan, the
- * report-to-case lookup) are answered from an index on a real MongoDB, not by reading the history.
- * The embedded store cannot say (it has no query planner to explain); skipped without Docker.
+ * The queries that run all day (the queue's first page, a filtered page, the check of a page's
+ * lines against their cases, the deadline scan, the report-to-case lookup) are answered from an
+ * index on a real MongoDB, not by reading the history. The embedded store cannot say (it has no
+ * query planner to explain); skipped without Docker. The dashboard's are checked beside its store
+ * ({@code DashboardQueriesUseIndexesIT}).
  */
 @Testcontainers(disabledWithoutDocker = true)
 class HotQueriesUseIndexesIT {
@@ -67,6 +69,11 @@ class HotQueriesUseIndexesIT {
 				new Document("status", new Document("$in", List.of("NEW", "IN_REVIEW"))).append("category", "HEALTH")
 					.append("localityCode", "HNA-PHU-LY"),
 				new Document("priority", -1).append("firstReportedAt", 1).append("_id", 1));
+	}
+
+	@Test
+	void pageLinesAreCheckedAgainstTheirCasesByTheIdIndex() {
+		assertIndexed("cases", new Document("_id", new Document("$in", List.of("c-1", "c-2", "c-3"))), null);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.misinfodesk.triage.cases.mongo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.UUID;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import org.misinfodesk.triage.cases.AuditEntry;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseReport;
 import org.misinfodesk.triage.cases.CaseStatus;
+import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Category;
+import org.misinfodesk.triage.cases.Claim;
 import org.misinfodesk.triage.cases.QueueFilter;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -54,15 +58,51 @@ class LiveCasesTest {
 		for (Case one : List.of(low, high, older)) {
 			this.live.written(one).block();
 		}
-		assertThat(this.live.find(QueueFilter.open(), 10).collectList().block()).containsExactly(high.id(), older.id(),
-				low.id());
+		assertThat(openQueue()).containsExactly(high.id(), older.id(), low.id());
 
 		this.live.written(with(high, CaseStatus.CLOSED)).block();
 
-		assertThat(this.live.find(QueueFilter.open(), 10).collectList().block()).containsExactly(older.id(), low.id());
-		assertThat(this.live.find(new QueueFilter(Set.of(CaseStatus.NEW), Category.ECONOMY_FINANCE, null, null), 10)
+		assertThat(openQueue()).containsExactly(older.id(), low.id());
+		assertThat(ids(this.live.find(new QueueFilter(Set.of(CaseStatus.NEW), Category.ECONOMY_FINANCE, null, null), 10)
 			.collectList()
-			.block()).isEmpty();
+			.block())).isEmpty();
+	}
+
+	@Test
+	void entryGivesTheQueueLineTheCaseItselfGives() {
+		Case c = aCase("claimed", 70, "2026-11-27T01:00:00Z");
+		Claim claim = new Claim("analyst", NOW.minusSeconds(60), NOW.plus(Duration.ofMinutes(29)));
+		Case claimed = new Case(c.id(), CaseStatus.IN_REVIEW, c.priority(), c.summary(), c.reports(), c.reportCount(),
+				c.firstReportedAt(), c.lastReportedAt(), c.dueAt(), claim, null, 0, List.of(), c.audit(), List.of(),
+				c.version() + 1, c.category(), c.localityCode(), List.of(), List.of(), true, c.nextDeadlineAt(), null);
+		this.live.written(claimed).block();
+
+		LiveCases.Entry entry = this.live.find(QueueFilter.open(), 10).blockFirst();
+
+		for (Instant at : List.of(NOW, NOW.plus(Duration.ofMinutes(30)))) {
+			CaseSummary fromEntry = entry.summaryAt(at);
+			assertThat(fromEntry).isEqualTo(CaseSummary.of(claimed, at));
+			assertThat(fromEntry.categoryHint()).isEqualTo(Category.HEALTH);
+		}
+		assertThat(entry.summaryAt(NOW).claimedBy()).isEqualTo("analyst");
+		assertThat(entry.summaryAt(NOW.plus(Duration.ofMinutes(30))).claimedBy()).isNull();
+	}
+
+	@Test
+	void anOlderVersionOfACaseNeverReplacesItsEntry() {
+		Case first = aCase("raced", 40, "2026-11-27T01:00:00Z");
+		Case joined = new Case(first.id(), first.status(), 80, "Tin đồn về raced, thêm báo cáo", first.reports(), 2,
+				first.firstReportedAt(), NOW, first.dueAt(), null, null, 0, List.of(), first.audit(), List.of(),
+				first.version() + 1, first.category(), first.localityCode(), List.of(), List.of(), false,
+				first.nextDeadlineAt(), null);
+
+		this.live.written(joined).block();
+		this.live.written(first).block();
+
+		LiveCases.Entry entry = this.live.find(QueueFilter.open(), 10).blockFirst();
+		assertThat(entry.version()).isEqualTo(joined.version());
+		assertThat(entry.reportCount()).isEqualTo(2);
+		assertThat(entry.priority()).isEqualTo(80);
 	}
 
 	@Test
@@ -84,14 +124,40 @@ class LiveCasesTest {
 		this.mongo.insert(closed).block();
 		// the case writes happened; the read model's writes did not (or came before the close)
 		this.live.written(aCase("closed", 50, "2026-11-27T02:00:00Z")).block();
-		assertThat(this.live.find(QueueFilter.open(), 10).collectList().block()).containsExactly(closed.id());
+		assertThat(openQueue()).containsExactly(closed.id());
 
 		assertThat(this.live.rebuild().block()).isEqualTo(2);
 
-		assertThat(this.live.find(QueueFilter.open(), 10).collectList().block()).containsExactly(missing.id());
+		assertThat(openQueue()).containsExactly(missing.id());
 	}
 
-	private static Case aCase(String name, int priority, String reportedAt) {
+	@Test
+	void rebuildFillsInEntriesWrittenBeforeTheyCarriedTheQueueLine() {
+		Case c = aCase("old-shape", 50, "2026-11-27T01:00:00Z");
+		this.mongo.insert(c).block();
+		this.mongo.insert(new Document("_id", c.id()).append("status", "NEW")
+			.append("priority", 50)
+			.append("firstReportedAt", c.firstReportedAt())
+			.append("category", "HEALTH")
+			.append("localityCode", "HNA-PHU-LY")
+			.append("overdue", false)
+			.append("nextDeadlineAt", c.nextDeadlineAt()), LiveCases.COLLECTION).block();
+
+		this.live.rebuild().block();
+
+		assertThat(this.live.find(QueueFilter.open(), 10).blockFirst().summaryAt(NOW))
+			.isEqualTo(CaseSummary.of(c, NOW));
+	}
+
+	private List<String> openQueue() {
+		return ids(this.live.find(QueueFilter.open(), 10).collectList().block());
+	}
+
+	private static List<String> ids(List<LiveCases.Entry> entries) {
+		return entries.stream().map(LiveCases.Entry::id).toList();
+	}
+
+	static Case aCase(String name, int priority, String reportedAt) {
 		Instant at = Instant.parse(reportedAt);
 		CaseReport report = new CaseReport("r-" + name, "HN-" + name, "Tin đồn về " + name, null, "FACEBOOK",
 				Category.HEALTH, "HNA-PHU-LY", at, at, null);
@@ -99,7 +165,7 @@ class LiveCasesTest {
 				AuditEntry.of(at, AuditEntry.SYSTEM, AuditAction.RECEIVED, null), null, List.of());
 	}
 
-	private static Case with(Case c, CaseStatus status) {
+	static Case with(Case c, CaseStatus status) {
 		return new Case(c.id(), status, c.priority(), c.summary(), c.reports(), c.reportCount(), c.firstReportedAt(),
 				c.lastReportedAt(), c.dueAt(), null, c.decision(), c.routing(), c.agencies(), c.audit(), c.outbox(),
 				c.version() + 1, c.category(), c.localityCode(), c.signatures(), c.urlKeys(), c.overdue(),
