@@ -79,8 +79,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.rounds.start(this.settings.pollInterval(), this::drainAll,
-				(ex) -> log.warn("Outbox round failed, will try again: {}", ex.toString()));
+		this.rounds.start(this.settings.pollInterval(), this::drainAll, (ex) -> {
+			log.warn("Outbox round failed, will sweep at the next: {}", ex.toString());
+			// the documents named for the failed round are no longer queued: the sweep finds them
+			this.sweeps.ask();
+		});
 	}
 
 	/**
