@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,6 +49,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  */
 @Component
 class LiveCases implements InitializingBean {
+
+	/** Attempts of the rebuild at start. */
+	static final int REBUILD_ATTEMPTS = 4;
 
 	static final String COLLECTION = "live_cases";
 
@@ -147,10 +151,17 @@ class LiveCases implements InitializingBean {
 			.doOnNext((count) -> log.info("Queue read model rebuilt from {} live cases", live.size()));
 	}
 
+	/**
+	 * Rebuilds once the service is ready, trying again when the store does not answer in time: on the
+	 * embedded store the read of a large history competes with the outbox's start sweep of the same
+	 * collection, and the first attempt can pass the driver's read timeout.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void rebuildOnStart() {
-		rebuild().subscribe((count) -> {
-		}, (ex) -> log.warn("Queue read model not rebuilt; the queue may miss cases until the next start", ex));
+		rebuild().doOnError((ex) -> log.info("Queue read model rebuild failed, trying again: {}", ex.toString()))
+			.retryWhen(Retry.backoff(REBUILD_ATTEMPTS - 1, Duration.ofSeconds(2)))
+			.subscribe((count) -> {
+			}, (ex) -> log.warn("Queue read model not rebuilt; the queue may miss cases until the next start", ex));
 	}
 
 	/** How many live cases are in a status. */
