@@ -41,7 +41,7 @@ record BenchSettings(List<Integer> rates, Duration step, int endToEndRate, Durat
 				? new BenchSettings(List.of(10, 25, 50, 100), Duration.ofSeconds(5), 100, Duration.ofSeconds(15), 10,
 						4_500, 500, Duration.ZERO, root.resolve("deploy/bench/target/quick"), true, 1000)
 				: new BenchSettings(FULL_RATES, Duration.ofSeconds(15), 200, Duration.ofSeconds(60), 10, 997_000, 3_000,
-						Duration.ofMinutes(1), root.resolve("docs"), false, 1000);
+						Duration.ofMinutes(2), root.resolve("docs"), false, 1000);
 		for (int i = 0; i < args.length; i++) {
 			String flag = args[i];
 			if ("--quick".equals(flag)) {

@@ -105,7 +105,7 @@ final class EndToEnd {
 			submitted = new OpenLoop(Ticker.SYSTEM, Processes::ownCpuSeconds).run(rate, duration, Duration.ofSeconds(30),
 					sender);
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline && (!visibleAt.keySet().containsAll(acceptedAt.keySet())
 				|| !toDecide.isEmpty() || !hookedAt.keySet().containsAll(decidedAt.keySet()))) {
 			TimeUnit.MILLISECONDS.sleep(200);
