@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * {@code {_id: x, leaseId: y}} would read the whole collection. Here the index finds the few
  * candidate documents and the whole query is then matched against them, which gives the same
  * answer as the scan.
+ * <p>
+ * It also keeps the documents in its map to itself: mongo-java-server updates the document it read
+ * in place, and a commit serialises the map's pages on another thread meanwhile (a document changed
+ * while it was being encoded failed the commit and closed the store). Documents go into the map and
+ * come out of it as copies, so the map's own are never changed.
  */
 final class PlannedH2Collection extends H2Collection {
 
@@ -35,6 +40,22 @@ final class PlannedH2Collection extends H2Collection {
 	PlannedH2Collection(MongoDatabase database, String name, CollectionOptions options,
 			MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
 		super(database, name, options, data, meta, cursors);
+	}
+
+	@Override
+	protected Object addDocumentInternal(Document document) {
+		return super.addDocumentInternal(document.cloneDeeply());
+	}
+
+	@Override
+	protected Document getDocument(Object position) {
+		Document stored = super.getDocument(position);
+		return (stored != null) ? stored.cloneDeeply() : null;
+	}
+
+	@Override
+	protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+		super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
 	}
 
 	@Override

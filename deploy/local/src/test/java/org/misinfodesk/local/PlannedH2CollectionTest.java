@@ -1,10 +1,13 @@
 package org.misinfodesk.local;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +56,20 @@ class PlannedH2CollectionTest {
 	void queryThatPinsNoUniqueKeyReadsTheWholeCollection() {
 		assertThat(ids(new Document("status", "NEW").append("version", 0))).hasSize(17);
 		assertThat(this.cases.scans()).isEqualTo(1);
+	}
+
+	@Test
+	void anUpdateLeavesTheDocumentTheMapHeldUnchangedForACommitThatMayBeEncodingIt() {
+		Map<Object, Document> data = this.store.openMap("databases.triage.cases");
+		Document held = data.get("case-7");
+		Document before = held.cloneDeeply();
+
+		this.cases.updateDocuments(new Document("_id", "case-7"),
+				new Document("$set", new Document("status", "IN_REVIEW")).append("$inc", new Document("version", 1)),
+				ArrayFilters.empty(), false, false, NoopOplog.get());
+
+		assertThat(held).isEqualTo(before);
+		assertThat(data.get("case-7")).isNotSameAs(held).containsEntry("status", "IN_REVIEW");
 	}
 
 	private List<Object> ids(Document query) {
