@@ -1,6 +1,7 @@
 package org.misinfodesk.triage.cases;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,6 +65,23 @@ public record Case(@Id String id, CaseStatus status, int priority, String summar
 				report.submittedAt(), report.submittedAt(), dueAt, null, null, 0, List.of(), List.of(received),
 				List.of(), 0, report.categoryHint(), blankToNull(report.localityCode()),
 				(signature != null) ? List.of(signature) : List.of(), urlKeys, false, dueAt, null);
+	}
+
+	/**
+	 * The case as a join leaves it, worked out in memory the way {@link Cases#join} writes it (the
+	 * version aside, which only the store moves): for filing several reports into one case at once.
+	 */
+	public Case joinedBy(Cases.Joined joined) {
+		List<CaseReport> withReport = new ArrayList<>(this.reports);
+		withReport.add(joined.report());
+		List<AuditEntry> withEntry = new ArrayList<>(this.audit);
+		withEntry.add(joined.entry());
+		List<OutboxEvent> withEvents = new ArrayList<>(this.outbox);
+		withEvents.addAll(joined.events());
+		return new Case(this.id, this.status, joined.priority(), this.summary, withReport, this.reportCount + 1,
+				this.firstReportedAt, joined.lastReportedAt(), this.dueAt, this.claim, this.decision, this.routing,
+				this.agencies, withEntry, withEvents, this.version, this.category, this.localityCode,
+				joined.signatures(), joined.urlKeys(), this.overdue, this.nextDeadlineAt, this.mergedInto);
 	}
 
 	public ClaimState claimStateFor(String analyst, Instant now) {

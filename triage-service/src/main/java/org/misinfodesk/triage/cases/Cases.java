@@ -3,6 +3,7 @@ package org.misinfodesk.triage.cases;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.misinfodesk.platform.outbox.OutboxEvent;
 import reactor.core.publisher.Flux;
@@ -22,6 +23,9 @@ public interface Cases {
 
 	/** The case holding a report, if any. */
 	Mono<Case> findHolding(String reportId);
+
+	/** The ids of the reports, among these, that some case holds already; one read. */
+	Mono<Set<String>> findHeld(Collection<String> reportIds);
 
 	/** The given cases that are in one of the statuses (without their pending events). */
 	Flux<Case> findAllById(Collection<String> ids, Collection<CaseStatus> statuses);
@@ -60,7 +64,21 @@ public interface Cases {
 	Mono<Case> recordResponse(Case read, Response response);
 
 	/** Adds a report to an open case, provided nothing changed since it was read. */
-	Mono<Case> join(Case read, Joined joined);
+	default Mono<Case> join(Case read, Joined joined) {
+		return join(read, List.of(joined));
+	}
+
+	/** Adds reports to an open case in one write, provided nothing changed since it was read. */
+	Mono<Case> join(Case read, List<Joined> joined);
+
+	/**
+	 * Files a batch of reports: stores the new cases in one command and makes each case's joins one
+	 * write, then keeps the read models of all of them together.
+	 * @return the cases written, each as stored; a case left out was not written (one of its reports
+	 * was filed meanwhile, or the case changed since it was read), and its reports are to be filed
+	 * again
+	 */
+	Flux<Case> file(List<Case> opened, List<Joining> joinings);
 
 	/** Marks passed deadlines, provided nothing changed since the case was read. */
 	Mono<Case> markOverdue(Case read, Overdue overdue);
@@ -81,6 +99,10 @@ public interface Cases {
 	/** What a report joining a case changes. */
 	record Joined(CaseReport report, int priority, Instant lastReportedAt, List<TextSignature> signatures,
 			List<String> urlKeys, AuditEntry entry, List<OutboxEvent> events) {
+	}
+
+	/** Reports joining one case, in the order they came. */
+	record Joining(Case read, List<Joined> joined) {
 	}
 
 	/** What the deadline scan changes. */

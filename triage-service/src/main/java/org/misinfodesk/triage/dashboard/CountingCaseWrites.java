@@ -1,6 +1,8 @@
 package org.misinfodesk.triage.dashboard;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseReadModels;
@@ -32,8 +34,17 @@ class CountingCaseWrites implements CaseReadModels {
 
 	@Override
 	public Mono<Void> written(Case before, Case after) {
+		return written(List.of(new Written(before, after)));
+	}
+
+	@Override
+	public Mono<Void> written(List<Written> writes) {
 		return Mono.defer(() -> {
-			ChangeFigures figures = ChangeFigures.between(before, after, this.settings.timeZone(), this.clock.instant());
+			Instant now = this.clock.instant();
+			List<ChangeFigures> figures = writes.stream()
+				.map((write) -> ChangeFigures.between(write.before(), write.after(), this.settings.timeZone(), now))
+				.filter((one) -> !one.isEmpty())
+				.toList();
 			return figures.isEmpty() ? Mono.empty() : this.tallies.keep(figures);
 		});
 	}

@@ -2,6 +2,7 @@ package org.misinfodesk.triage.dashboard;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
 public interface Tallies {
 
 	Mono<Void> keep(ChangeFigures figures);
+
+	/** Keeps the figures of several writes, moving each document once for all of them. */
+	Mono<Void> keep(List<ChangeFigures> figures);
 
 	/** Every counter of the days from {@code from} to {@code to}, both included. */
 	Flux<Tally> counted(LocalDate from, LocalDate to);

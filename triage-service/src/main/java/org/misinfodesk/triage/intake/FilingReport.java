@@ -119,6 +119,14 @@ public class FilingReport {
 
 	private Mono<String> join(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
 			String eventId) {
+		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId))
+			.map(Case::id)
+			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
+	}
+
+	/** What adding the report to the case changes. */
+	Cases.Joined joined(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
+			String eventId) {
 		Instant now = now();
 		List<CaseReport> reports = new ArrayList<>(read.reports());
 		reports.add(report);
@@ -145,11 +153,7 @@ public class FilingReport {
 						new ReportStatusChanged(report.reportId(), read.id(), ReportStatusChanged.Status.IN_REVIEW,
 								null, now)))
 				: List.of();
-		return this.cases
-			.join(read, new Cases.Joined(report, priority, lastReportedAt, signatures, List.copyOf(urlKeys), entry,
-					events))
-			.map(Case::id)
-			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
+		return new Cases.Joined(report, priority, lastReportedAt, signatures, List.copyOf(urlKeys), entry, events);
 	}
 
 	Case caseOf(CaseReport report, TextSignature signature, List<String> urlKeys, String eventId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
+import org.misinfodesk.platform.store.BulkOutcome;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.CaseSummary;
@@ -25,6 +26,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.ReplaceOptions;
 import org.springframework.data.mongodb.core.index.Index;
@@ -95,13 +99,37 @@ class LiveCases implements InitializingBean {
 	}
 
 	/**
+	 * Keeps the entries of cases just written, in one command: the entry of each live case written
+	 * unless a newer one is there, that of any other removed.
+	 */
+	Mono<Void> written(List<Case> written) {
+		if (written.isEmpty()) {
+			return Mono.empty();
+		}
+		ReactiveBulkOperations writes = this.mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
+		for (Case after : written) {
+			if (isLive(after)) {
+				Entry entry = Entry.of(after);
+				writes.replaceOne(olderOrNone(entry), entry, FindAndReplaceOptions.options().upsert());
+			}
+			else {
+				writes.remove(Query.query(where("_id").is(after.id())));
+			}
+		}
+		return writes.execute().then().onErrorResume(BulkOutcome::onlyDuplicates, (newerKept) -> Mono.empty());
+	}
+
+	private static Query olderOrNone(Entry entry) {
+		return Query.query(where("_id").is(entry.id())
+			.orOperator(where("version").lt(entry.version()), where("version").exists(false)));
+	}
+
+	/**
 	 * Writes the entry unless one from the same or a newer version of its case is there already
 	 * (then the upsert's insert meets the {@code _id} and is refused).
 	 */
 	private Mono<Void> keep(Entry entry) {
-		Query olderOrNone = Query.query(where("_id").is(entry.id())
-			.orOperator(where("version").lt(entry.version()), where("version").exists(false)));
-		return this.mongo.replace(olderOrNone, entry, ReplaceOptions.replaceOptions().upsert(), COLLECTION)
+		return this.mongo.replace(olderOrNone(entry), entry, ReplaceOptions.replaceOptions().upsert(), COLLECTION)
 			.then()
 			.onErrorResume(DuplicateKeyException.class, (newerKept) -> Mono.empty());
 	}

@@ -2,6 +2,7 @@ package org.misinfodesk.triage.cases.mongo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,14 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.bson.Document;
 import org.misinfodesk.platform.outbox.Outbox;
 import org.misinfodesk.platform.outbox.OutboxEvent;
+import org.misinfodesk.platform.store.BulkOutcome;
 import org.misinfodesk.triage.cases.AuditEntry;
 import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseChanges;
 import org.misinfodesk.triage.cases.CaseReadModels;
+import org.misinfodesk.triage.cases.CaseReadModels.Written;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.CaseSummary;
 import org.misinfodesk.triage.cases.Cases;
@@ -32,6 +36,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -89,7 +94,7 @@ class MongoCases implements Cases, InitializingBean {
 	public Mono<Boolean> open(Case opened) {
 		return this.mongo.insert(opened)
 			.doOnNext(this::announce)
-			.flatMap((inserted) -> keepReadModels(null, inserted))
+			.flatMap((inserted) -> keepReadModels(List.of(new Written(null, inserted))))
 			.thenReturn(true)
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
 	}
@@ -102,6 +107,20 @@ class MongoCases implements Cases, InitializingBean {
 	@Override
 	public Mono<Case> findHolding(String reportId) {
 		return this.mongo.findOne(Query.query(where("reports.reportId").is(reportId)), Case.class);
+	}
+
+	@Override
+	public Mono<Set<String>> findHeld(Collection<String> reportIds) {
+		if (reportIds.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		Query query = Query.query(where("reports.reportId").in(reportIds));
+		query.fields().include("reports.reportId");
+		return this.mongo.find(query, Document.class, Case.COLLECTION)
+			.flatMapIterable((found) -> found.getList("reports", Document.class))
+			.map((report) -> report.getString("reportId"))
+			.filter(reportIds::contains)
+			.collect(Collectors.toSet());
 	}
 
 	@Override
@@ -267,15 +286,56 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	@Override
-	public Mono<Case> join(Case read, Joined joined) {
+	public Mono<Case> join(Case read, List<Joined> joined) {
+		return change(read, joining(read, joined));
+	}
+
+	@Override
+	public Flux<Case> file(List<Case> opened, List<Joining> joinings) {
+		Mono<List<Written>> inserted = insertAll(opened)
+			.map((stored) -> stored.stream().map((one) -> new Written(null, one)).toList());
+		Mono<List<Written>> joined = Flux.fromIterable(joinings)
+			.flatMap((joining) -> modify(joining.read(), joining(joining.read(), joining.joined()))
+				.map((after) -> new Written(joining.read(), after)))
+			.collectList();
+		return Mono.zip(inserted, joined).flatMapMany((both) -> {
+			List<Written> written = new ArrayList<>(both.getT1());
+			written.addAll(both.getT2());
+			written.forEach((write) -> announce(write.after()));
+			return keepReadModels(written).thenMany(Flux.fromIterable(written).map(Written::after));
+		});
+	}
+
+	/** Inserts the cases in one command; those refused by a unique index are left out of the answer. */
+	private Mono<List<Case>> insertAll(List<Case> opened) {
+		if (opened.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return this.mongo.bulkOps(BulkMode.UNORDERED, Case.class)
+			.insert(opened)
+			.execute()
+			.thenReturn(opened)
+			.onErrorResume(BulkOutcome::onlyDuplicates, (refused) -> {
+				Set<Integer> positions = BulkOutcome.duplicates(refused);
+				return Mono.just(IntStream.range(0, opened.size())
+					.filter((i) -> !positions.contains(i))
+					.mapToObj(opened::get)
+					.toList());
+			});
+	}
+
+	private static Change joining(Case read, List<Joined> joined) {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN));
-		Update update = new Update().push("reports", joined.report())
-			.inc("reportCount", 1)
-			.set("priority", joined.priority())
-			.set("lastReportedAt", joined.lastReportedAt())
-			.set("signatures", joined.signatures())
-			.set("urlKeys", joined.urlKeys());
-		return change(read, query, appended(update, List.of(joined.entry()), joined.events()), !joined.events().isEmpty());
+		Joined last = joined.get(joined.size() - 1);
+		Update update = new Update().push("reports").each(joined.stream().map(Joined::report).toArray())
+			.inc("reportCount", joined.size())
+			.set("priority", last.priority())
+			.set("lastReportedAt", last.lastReportedAt())
+			.set("signatures", last.signatures())
+			.set("urlKeys", last.urlKeys());
+		List<OutboxEvent> events = joined.stream().flatMap((one) -> one.events().stream()).toList();
+		return new Change(query, appended(update, joined.stream().map(Joined::entry).toList(), events),
+				!events.isEmpty());
 	}
 
 	@Override
@@ -318,36 +378,60 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	private Mono<Case> change(Case read, Query query, Update update, boolean withEvents) {
-		return this.mongo.findAndModify(query, update, RETURN_NEW, Case.class).doOnNext((changed) -> {
-			if (withEvents) {
-				this.outbox.wake(Case.COLLECTION, changed.id());
-			}
-			announce(changed);
-		}).flatMap((changed) -> keepReadModels(read, changed));
+		return change(read, new Change(query, update, withEvents));
+	}
+
+	private Mono<Case> change(Case read, Change change) {
+		return modify(read, change).doOnNext(this::announce)
+			.flatMap((changed) -> keepReadModels(List.of(new Written(read, changed))).thenReturn(changed));
+	}
+
+	/** The conditional write itself, waking the outbox relay if it stored events. */
+	private Mono<Case> modify(Case read, Change change) {
+		return this.mongo.findAndModify(change.query(), change.update(), RETURN_NEW, Case.class)
+			.doOnNext((changed) -> {
+				if (change.withEvents()) {
+					this.outbox.wake(Case.COLLECTION, changed.id());
+				}
+			});
 	}
 
 	/**
-	 * The case write stands whatever happens here: a read model that cannot keep up logs it rather
+	 * The case writes stand whatever happens here: a read model that cannot keep up logs it rather
 	 * than failing a change that was made (and would not be made again on a retry). The read models
-	 * are separate collections, so they are written at the same time.
+	 * are separate collections, so they are written at the same time, each in one command for all
+	 * the writes.
 	 */
-	private Mono<Case> keepReadModels(Case before, Case after) {
-		Mono<Void> queue = this.live.written(after).onErrorResume((ex) -> {
-			log.warn("The queue's read model missed a change of case {}; it is put right at the next start",
-					after.id(), ex);
+	private Mono<Void> keepReadModels(List<Written> written) {
+		if (written.isEmpty()) {
 			return Mono.empty();
-		});
+		}
+		List<Case> after = written.stream().map(Written::after).toList();
+		Mono<Void> queue = ((after.size() == 1) ? this.live.written(after.get(0)) : this.live.written(after))
+			.onErrorResume((ex) -> {
+				log.warn("The queue's read model missed a change of cases {}; it is put right at the next start",
+						ids(after), ex);
+				return Mono.empty();
+			});
 		Mono<Void> others = Flux.fromIterable(this.readModels)
-			.flatMap((model) -> model.written(before, after).onErrorResume((ex) -> {
-				log.warn("Read model {} missed a change of case {}", model.getClass().getSimpleName(), after.id(), ex);
+			.flatMap((model) -> model.written(written).onErrorResume((ex) -> {
+				log.warn("Read model {} missed a change of cases {}", model.getClass().getSimpleName(), ids(after), ex);
 				return Mono.empty();
 			}))
 			.then();
-		return Mono.when(queue, others).thenReturn(after);
+		return Mono.when(queue, others);
+	}
+
+	private static List<String> ids(List<Case> cases) {
+		return cases.stream().map(Case::id).toList();
 	}
 
 	private void announce(Case changed) {
 		this.changes.announce(changed);
+	}
+
+	/** A conditional write of one case, and whether it stores events for the relay. */
+	private record Change(Query query, Update update, boolean withEvents) {
 	}
 
 }

@@ -2,14 +2,14 @@ package org.misinfodesk.triage.clustering.mongo;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
-import com.mongodb.MongoBulkWriteException;
+import org.misinfodesk.platform.store.BulkOutcome;
 import org.misinfodesk.triage.clustering.ClusterKeys;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,8 +26,6 @@ class MongoClusterKeys implements ClusterKeys {
 
 	/** The most cases one key remembers: a key shared by that many cases tells nothing anyway. */
 	static final int PER_KEY = 200;
-
-	private static final int DUPLICATE_KEY = 11000;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -46,35 +44,36 @@ class MongoClusterKeys implements ClusterKeys {
 			.take(limit);
 	}
 
-	/**
-	 * Files the case under every key in one command (a report has some thirty keys: its link and its
-	 * MinHash bands), so that the store commits them together. A key that is full, or already names
-	 * the case, matches nothing and its upsert fails on the key's {@code _id}: that one is skipped.
-	 */
+	@Override
+	public Mono<Map<String, List<String>>> casesUnder(Collection<String> keys) {
+		if (keys.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.mongo.find(Query.query(where("_id").in(keys)), ClusterKey.class, COLLECTION)
+			.collectMap(ClusterKey::id, ClusterKey::caseIds);
+	}
+
 	@Override
 	public Mono<Void> file(Collection<String> keys, String caseId) {
-		if (keys.isEmpty()) {
+		return file(Map.of(caseId, keys));
+	}
+
+	/**
+	 * Files every case under every one of its keys in one command (a report has some thirty keys: its
+	 * link and its MinHash bands), so that the store commits them together. A key that is full, or
+	 * already names the case, matches nothing and its upsert fails on the key's {@code _id}: that one
+	 * is skipped.
+	 */
+	@Override
+	public Mono<Void> file(Map<String, ? extends Collection<String>> keysByCase) {
+		if (keysByCase.values().stream().allMatch(Collection::isEmpty)) {
 			return Mono.empty();
 		}
 		ReactiveBulkOperations upserts = this.mongo.bulkOps(BulkMode.UNORDERED, COLLECTION);
-		for (String key : keys) {
-			upserts.upsert(Query.query(where("_id").is(key).and("size").lt(PER_KEY).and("caseIds").ne(caseId)),
-					new Update().push("caseIds", caseId).inc("size", 1));
-		}
-		return upserts.execute().then().onErrorResume(MongoClusterKeys::onlyFullKeys, (full) -> Mono.empty());
-	}
-
-	/** Whether every write that failed did so because its key is full or already names the case. */
-	private static boolean onlyFullKeys(Throwable failed) {
-		for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoBulkWriteException bulk) {
-				return bulk.getWriteErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY);
-			}
-			if (cause instanceof BulkOperationException bulk) {
-				return bulk.getErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY);
-			}
-		}
-		return false;
+		keysByCase.forEach((caseId, keys) -> keys.forEach((key) -> upserts.upsert(
+				Query.query(where("_id").is(key).and("size").lt(PER_KEY).and("caseIds").ne(caseId)),
+				new Update().push("caseIds", caseId).inc("size", 1))));
+		return upserts.execute().then().onErrorResume(BulkOutcome::onlyDuplicates, (full) -> Mono.empty());
 	}
 
 	/** One key and the cases filed under it. */

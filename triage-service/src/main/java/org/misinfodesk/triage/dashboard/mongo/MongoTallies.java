@@ -99,10 +99,18 @@ class MongoTallies implements Tallies, InitializingBean {
 
 	@Override
 	public Mono<Void> keep(ChangeFigures figures) {
-		Mono<?> overdue = (figures.overdue() != null) ? list(figures.overdue())
-				: figures.unlisted() ? unlist(figures.caseId(), figures.version()) : Mono.empty();
-		return Mono.when(upsert(counterUpdates(figures.tallies()), COUNTERS),
-				upsert(responseUpdates(figures.responses()), RESPONSES), overdue);
+		return keep(List.of(figures));
+	}
+
+	@Override
+	public Mono<Void> keep(List<ChangeFigures> figures) {
+		List<Tally> tallies = figures.stream().flatMap((one) -> one.tallies().stream()).toList();
+		List<ResponseSample> responses = figures.stream().flatMap((one) -> one.responses().stream()).toList();
+		Flux<?> overdue = Flux.fromIterable(figures)
+			.concatMap((one) -> (one.overdue() != null) ? list(one.overdue())
+					: one.unlisted() ? unlist(one.caseId(), one.version()) : Mono.empty());
+		return Mono.when(upsert(counterUpdates(tallies), COUNTERS), upsert(responseUpdates(responses), RESPONSES),
+				overdue);
 	}
 
 	/** Every document a change moves in one collection, in one command. */

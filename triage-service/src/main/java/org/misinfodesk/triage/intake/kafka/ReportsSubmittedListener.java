@@ -2,6 +2,10 @@ package org.misinfodesk.triage.intake.kafka;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,13 +14,16 @@ import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.events.MalformedEventException;
 import org.misinfodesk.platform.inbox.Inbox;
 import org.misinfodesk.triage.cases.Channels;
-import org.misinfodesk.triage.intake.FilingReport;
+import org.misinfodesk.triage.intake.FilingReportsInBatches;
+import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
 import org.misinfodesk.triage.intake.ReportSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -24,9 +31,12 @@ class ReportsSubmittedListener {
 
 	static final String HANDLER = "open-case";
 
+	/** Long enough for a full poll whose cases all changed meanwhile, filed again one by one. */
+	private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
+
 	private static final Logger log = LoggerFactory.getLogger(ReportsSubmittedListener.class);
 
-	private final FilingReport filing;
+	private final FilingReportsInBatches filing;
 
 	private final Inbox inbox;
 
@@ -36,7 +46,7 @@ class ReportsSubmittedListener {
 
 	private final Timer submittedToFiled;
 
-	ReportsSubmittedListener(FilingReport filing, Inbox inbox, JsonMapper json, Clock clock, MeterRegistry metrics) {
+	ReportsSubmittedListener(FilingReportsInBatches filing, Inbox inbox, JsonMapper json, Clock clock, MeterRegistry metrics) {
 		this.filing = filing;
 		this.inbox = inbox;
 		this.json = json;
@@ -48,23 +58,58 @@ class ReportsSubmittedListener {
 			.register(metrics);
 	}
 
-	@KafkaListener(topics = Channels.REPORTS_SUBMITTED_TOPIC)
-	void on(ConsumerRecord<String, String> record) {
+	/**
+	 * Files a poll's reports together. A record that can never be read goes to the dead-letter topic
+	 * once the records before it are filed; the ones after it come again in the next poll.
+	 */
+	@KafkaListener(topics = Channels.REPORTS_SUBMITTED_TOPIC, batch = "true")
+	void on(List<ConsumerRecord<String, String>> records) {
+		List<Received> received = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			try {
+				read(records.get(i)).ifPresent(received::add);
+			}
+			catch (MalformedEventException | JacksonException ex) {
+				file(received);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+		}
+		file(received);
+	}
+
+	private Optional<Received> read(ConsumerRecord<String, String> record) {
 		IncomingEvent event = IncomingEvent.from(record);
 		if (!Channels.REPORT_SUBMITTED.equals(event.type())) {
 			log.debug("Skipping {} {}", event.type(), event.id());
-			return;
+			return Optional.empty();
 		}
 		ReportSubmitted submitted = this.json.readValue(event.data(), ReportSubmitted.class);
 		if (!submitted.complete()) {
 			throw new MalformedEventException("Event %s lacks reportId, trackingCode, content or submittedAt"
 				.formatted(event.id()));
 		}
-		this.inbox.once(HANDLER, event, this.filing.file(submitted, event.id()).doOnNext((filed) -> {
-			if (filed) {
-				this.submittedToFiled.record(Duration.between(submitted.submittedAt(), this.clock.instant()));
-			}
-		})).block(Duration.ofSeconds(30));
+		return Optional.of(new Received(event, submitted));
+	}
+
+	/** Files the reports whose events this handler has not processed yet, then remembers the events. */
+	private void file(List<Received> received) {
+		if (received.isEmpty()) {
+			return;
+		}
+		List<IncomingEvent> events = received.stream().map(Received::event).toList();
+		this.inbox.seen(HANDLER, events).flatMap((seen) -> {
+			List<Received> fresh = received.stream().filter((one) -> !seen.contains(one.event().id())).toList();
+			return this.filing
+				.file(fresh.stream().map((one) -> new Submission(one.report(), one.event().id())).toList())
+				.doOnNext((filed) -> {
+					Instant now = this.clock.instant();
+					filed.forEach((report) -> this.submittedToFiled.record(Duration.between(report.submittedAt(), now)));
+				})
+				.then(this.inbox.remember(HANDLER, fresh.stream().map(Received::event).toList()));
+		}).block(BATCH_TIMEOUT);
+	}
+
+	private record Received(IncomingEvent event, ReportSubmitted report) {
 	}
 
 }

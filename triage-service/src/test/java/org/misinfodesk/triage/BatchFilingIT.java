@@ -1,0 +1,153 @@
+package org.misinfodesk.triage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.misinfodesk.platform.test.CloudEventRecords;
+import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.intake.FilingReportsInBatches;
+import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
+import org.misinfodesk.triage.intake.ReportSubmitted;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchFilingIT extends RunningTriageService {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	FilingReportsInBatches batches;
+
+	@Autowired
+	Cases cases;
+
+	@Test
+	void reportsOfOneBatchAboutTheSameLinkOpenOneCaseTogether() {
+		String link = "https://example.org/batch/" + freshReportId();
+		String first = freshReportId();
+		String second = freshReportId();
+		String third = freshReportId();
+		String unrelated = freshReportId();
+
+		List<ReportSubmitted> filed = this.batches
+			.file(List.of(aReportAbout(first, link), aReportAbout(second, link), aReportOfItsOwn(unrelated),
+					aReportAbout(third, link)))
+			.block(WAIT);
+
+		assertThat(filed).extracting(ReportSubmitted::reportId).containsExactly(first, second, unrelated, third);
+		JsonNode together = caseOf("c-" + first);
+		assertThat(together.get("reportCount").asInt()).isEqualTo(3);
+		assertThat(together.get("reports").findValuesAsString("reportId")).containsExactly(first, second, third);
+		assertThat(together.get("audit").findValuesAsString("action")).containsExactly("RECEIVED", "JOINED", "JOINED");
+		assertThat(caseOf("c-" + unrelated).get("reportCount").asInt()).isEqualTo(1);
+		assertThat(queueLine("c-" + first).get("reportCount").asInt()).isEqualTo(3);
+		as(ANALYST).get().uri("/api/v1/cases/c-{id}", second).exchange().expectStatus().isNotFound();
+
+		// a later report about the link finds the case by the keys the batch filed
+		String later = freshReportId();
+		this.batches.file(List.of(aReportAbout(later, link))).block(WAIT);
+		assertThat(caseOf("c-" + first).get("reportCount").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void aBatchFiledAgainFilesNothingTwice() {
+		String link = "https://example.org/batch/" + freshReportId();
+		List<Submission> batch = List.of(aReportAbout(freshReportId(), link), aReportAbout(freshReportId(), link),
+				aReportOfItsOwn(freshReportId()));
+		this.batches.file(batch).block(WAIT);
+
+		assertThat(this.batches.file(batch).block(WAIT)).isEmpty();
+
+		String caseId = "c-" + batch.get(0).report().reportId();
+		assertThat(caseOf(caseId).get("reportCount").asInt()).isEqualTo(2);
+		assertThat(caseOf(caseId).get("audit")).hasSize(2);
+	}
+
+	@Test
+	void reportsOfABatchJoiningAStoredCaseAreAddedInOneWrite() {
+		String link = "https://example.org/batch/" + freshReportId();
+		String stored = submit(ReportEvents.aReportOn(freshReportId(), Instant.now(), "HEALTH", "HNA", link));
+		long version = this.cases.findById(stored).block(WAIT).version();
+		String second = freshReportId();
+		String third = freshReportId();
+
+		this.batches.file(List.of(aReportAbout(second, link), aReportAbout(third, link))).block(WAIT);
+
+		JsonNode joined = caseOf(stored);
+		assertThat(joined.get("reportCount").asInt()).isEqualTo(3);
+		assertThat(joined.get("reports").findValuesAsString("reportId")).endsWith(second, third);
+		assertThat(this.cases.findById(stored).block(WAIT).version()).isEqualTo(version + 1);
+		assertThat(queueLine(stored).get("reportCount").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void twoBatchesJoiningOneCaseAtOnceBothLandInIt() {
+		String link = "https://example.org/batch/" + freshReportId();
+		String stored = submit(ReportEvents.aReportOn(freshReportId(), Instant.now(), "HEALTH", "HNA", link));
+		List<Submission> one = Stream.generate(() -> aReportAbout(freshReportId(), link)).limit(5).toList();
+		List<Submission> other = Stream.generate(() -> aReportAbout(freshReportId(), link)).limit(5).toList();
+
+		// whichever writes the case second finds it changed, and files its reports one by one
+		Mono.zip(this.batches.file(one), this.batches.file(other)).block(WAIT);
+
+		JsonNode joined = caseOf(stored);
+		assertThat(joined.get("reportCount").asInt()).isEqualTo(11);
+		assertThat(joined.get("reports").findValuesAsString("reportId"))
+			.containsAll(Stream.concat(one.stream(), other.stream()).map((s) -> s.report().reportId()).toList());
+	}
+
+	@Test
+	void anUnreadableRecordAmongGoodOnesIsParkedAndTheGoodOnesAreFiled() {
+		String before = freshReportId();
+		String unreadable = freshReportId();
+		String after = freshReportId();
+		ObjectNode withoutContent = (ObjectNode) json.readTree(ReportEvents.aHealthRumour(unreadable));
+		withoutContent.remove("content");
+
+		// sent without waiting in between, so that they are likely to come in one poll
+		this.kafka.send(CloudEventRecords.of("reports.submitted", ReportEvents.TYPE, before,
+				ReportEvents.aHealthRumour(before)));
+		this.kafka.send(CloudEventRecords.of("reports.submitted", ReportEvents.TYPE, unreadable,
+				withoutContent.toString()));
+		this.kafka.send(CloudEventRecords.of("reports.submitted", ReportEvents.TYPE, after,
+				ReportEvents.aHealthRumour(after)));
+		this.kafka.flush();
+
+		awaitCase("c-" + before);
+		awaitCase("c-" + after);
+		assertThat(RecordedEvents.published(this.broker.getBrokersAsString(), "reports.submitted.dlt", unreadable, 1))
+			.hasSize(1);
+		as(ANALYST).get().uri("/api/v1/cases/c-{id}", unreadable).exchange().expectStatus().isNotFound();
+	}
+
+	private JsonNode queueLine(String caseId) {
+		JsonNode items = body(as(ANALYST).get().uri(WHOLE_QUEUE).exchange().expectStatus().isOk()).get("items");
+		for (JsonNode item : items) {
+			if (caseId.equals(item.get("id").asString())) {
+				return item;
+			}
+		}
+		throw new AssertionError(caseId + " is not in the queue");
+	}
+
+	private static Submission aReportAbout(String reportId, String link) {
+		return submission(ReportEvents.aReportOn(reportId, Instant.now(), "HEALTH", "HNA", link));
+	}
+
+	private static Submission aReportOfItsOwn(String reportId) {
+		return submission(ReportEvents.aHealthRumour(reportId));
+	}
+
+	private static Submission submission(String body) {
+		return new Submission(json.readValue(body, ReportSubmitted.class), "evt-" + ReportEvents.reportIdOf(body));
+	}
+
+}
