@@ -57,6 +57,8 @@ final class DurableH2Backend extends H2Backend {
 
 		private static final String META_PREFIX = "meta.";
 
+		private static final String ID = "_id";
+
 		PlannedDatabase(String databaseName) {
 			super(databaseName, getMvStore(), getCursorRegistry());
 		}
@@ -72,9 +74,19 @@ final class DurableH2Backend extends H2Backend {
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
+			String fullName = getFullCollectionNamespace(collectionName);
+			String indexMap = fullName + StoreFile.INDEX_INFIX + indexName;
+			if (keys.size() == 1 && ID.equals(keys.get(0).getKey()) && !sparse) {
+				// a file written before DocumentMapIdIndex has the index's own map: nothing reads it now
+				if (getMvStore().hasMap(indexMap)) {
+					getMvStore().removeMap(indexMap);
+				}
+				return new DocumentMapIdIndex(StoreFile.documents(getMvStore(), DATA_PREFIX + fullName), indexName,
+						keys);
+			}
 			// H2's database opens the index's map by this name with the default types; opened first, it
 			// gets the map as opened here
-			StoreFile.index(getMvStore(), getFullCollectionNamespace(collectionName) + StoreFile.INDEX_INFIX + indexName);
+			StoreFile.index(getMvStore(), indexMap);
 			return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
 		}
 
