@@ -15,7 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseChanges {
 
-	private static final int PER_SUBSCRIBER_BUFFER = 256;
+	/**
+	 * Room for a few polls of reports filed together (spring.kafka.consumer.max-poll-records), whose
+	 * cases are announced at once.
+	 */
+	private static final int PER_SUBSCRIBER_BUFFER = 2048;
 
 	private final Sinks.Many<CaseSummary> sink = Sinks.many().multicast().directBestEffort();
 
