@@ -25,7 +25,7 @@ record BenchSettings(List<Integer> rates, Duration step, int endToEndRate, Durat
 	static final List<Integer> FULL_RATES = List.of(25, 50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600, 3200);
 
 	static final String USAGE = """
-			usage: deploy/bench/bench.sh [--quick] [--rates 25,50,100] [--step-seconds 15] [--e2e-rate 200]
+			usage: deploy/bench/bench.sh [--quick] [--rates 25,50,100] [--step-seconds 12] [--e2e-rate 200]
 			                             [--e2e-seconds 60] [--decide-every 10] [--cases 1000000] [--open 3000]
 			                             [--seed-minutes 1] [--stop-p99-ms 1000] [--out docs]
 			  --quick  a short run for development: 4 steps of 5 s from 10/s, 15 s end to end at 100/s, 5,000 cases;
@@ -40,7 +40,7 @@ record BenchSettings(List<Integer> rates, Duration step, int endToEndRate, Durat
 		BenchSettings s = quick
 				? new BenchSettings(List.of(10, 25, 50, 100), Duration.ofSeconds(5), 100, Duration.ofSeconds(15), 10,
 						4_500, 500, Duration.ZERO, root.resolve("deploy/bench/target/quick"), true, 1000)
-				: new BenchSettings(FULL_RATES, Duration.ofSeconds(15), 200, Duration.ofSeconds(60), 10, 997_000, 3_000,
+				: new BenchSettings(FULL_RATES, Duration.ofSeconds(12), 200, Duration.ofSeconds(60), 10, 997_000, 3_000,
 						Duration.ofMinutes(2), root.resolve("docs"), false, 1000);
 		for (int i = 0; i < args.length; i++) {
 			String flag = args[i];
