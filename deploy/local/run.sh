@@ -36,7 +36,7 @@ data=${MISINFODESK_DATA_DIR:-$here/.data}
 mkdir -p "$data"
 data=$(cd "$data" && pwd)
 offset=${MISINFODESK_PORT_OFFSET:-0}
-java_opts=${MISINFODESK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:TieredStopAtLevel=1}
+java_opts=${MISINFODESK_JAVA_OPTS:--XX:+UseSerialGC -Xms64m -Xmx384m -XX:MaxNewSize=48m -XX:TieredStopAtLevel=1}
 ready_timeout=${MISINFODESK_READY_TIMEOUT:-180}
 triage_instances=${MISINFODESK_TRIAGE_INSTANCES:-1}
 notification_instances=${MISINFODESK_NOTIFICATION_INSTANCES:-1}
