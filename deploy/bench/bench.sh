@@ -3,7 +3,7 @@
 # open-loop ingest stepped up until p99 passes 100 ms, the same against a bare-dependency baseline, end-to-end
 # latencies at 200 reports/s, the queue at 1,000,000 cases, and each service's startup and memory.
 #
-#   deploy/bench/bench.sh            the full run (about 17 minutes, a million cases); writes docs/benchmarks.md and docs/benchmarks.png
+#   deploy/bench/bench.sh            the full run (about 14 minutes, a million cases); writes docs/benchmarks.md and docs/benchmarks.png
 #   deploy/bench/bench.sh --quick    a short run for development; writes deploy/bench/target/quick/
 #   deploy/bench/bench.sh --help     every flag
 set -euo pipefail
