@@ -1,5 +1,6 @@
 package org.misinfodesk.triage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +106,24 @@ class BatchFilingIT extends RunningTriageService {
 	}
 
 	@Test
+	void aReportJoiningACaseInReviewTellsItsReporterInTheTraceItsEventCameWith() {
+		String link = "https://example.org/batch/" + freshReportId();
+		String inReview = submit(ReportEvents.aReportOn(freshReportId(), Instant.now(), "HEALTH", "HNA", link));
+		claim(inReview, ANALYST);
+		String joining = freshReportId();
+		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		Submission traced = aReportAbout(joining, link);
+
+		this.batches.file(List.of(new Submission(traced.report(), traced.eventId(), traceparent))).block(WAIT);
+
+		assertThat(RecordedEvents.published(this.broker.getBrokersAsString(), "reports.status-changed", joining, 1))
+			.singleElement()
+			.satisfies((record) -> assertThat(new String(record.headers().lastHeader("traceparent").value(),
+					StandardCharsets.UTF_8))
+				.isEqualTo(traceparent));
+	}
+
+	@Test
 	void anUnreadableRecordAmongGoodOnesIsParkedAndTheGoodOnesAreFiled() {
 		String before = freshReportId();
 		String unreadable = freshReportId();
@@ -147,7 +166,8 @@ class BatchFilingIT extends RunningTriageService {
 	}
 
 	private static Submission submission(String body) {
-		return new Submission(json.readValue(body, ReportSubmitted.class), "evt-" + ReportEvents.reportIdOf(body));
+		return new Submission(json.readValue(body, ReportSubmitted.class), "evt-" + ReportEvents.reportIdOf(body),
+				null);
 	}
 
 }

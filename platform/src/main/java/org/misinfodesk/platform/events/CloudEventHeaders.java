@@ -32,7 +32,7 @@ public final class CloudEventHeaders {
 		}
 	}
 
-	static String get(Headers headers, String name) {
+	public static String get(Headers headers, String name) {
 		Header header = headers.lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
 	}

@@ -36,8 +36,17 @@ public class Outbox {
 	 * An event about one aggregate, keyed by its id so that its events stay in order on one partition.
 	 */
 	public OutboxEvent event(String type, String topic, String aggregateId, Object payload) {
+		return event(type, topic, aggregateId, payload, this.trace.traceparent());
+	}
+
+	/**
+	 * An event that continues the given trace rather than the current one: for work done for several
+	 * records at once, where no span is any one record's.
+	 * @param traceparent the W3C {@code traceparent} of the record the event follows from, or {@code null}
+	 */
+	public OutboxEvent event(String type, String topic, String aggregateId, Object payload, String traceparent) {
 		return new OutboxEvent(UUID.randomUUID().toString(), type, this.source, topic, aggregateId, aggregateId,
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), this.trace.traceparent());
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), traceparent);
 	}
 
 	/** Asks the relay to publish the events just stored in this document now. */

@@ -119,14 +119,17 @@ public class FilingReport {
 
 	private Mono<String> join(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
 			String eventId) {
-		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId))
+		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId, null))
 			.map(Case::id)
 			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
 	}
 
-	/** What adding the report to the case changes. */
+	/**
+	 * What adding the report to the case changes.
+	 * @param traceparent the trace the report's event came with, when no current span is the report's
+	 */
 	Cases.Joined joined(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
-			String eventId) {
+			String eventId, String traceparent) {
 		Instant now = now();
 		List<CaseReport> reports = new ArrayList<>(read.reports());
 		reports.add(report);
@@ -148,12 +151,17 @@ public class FilingReport {
 		AuditEntry entry = new AuditEntry(now, AuditEntry.SYSTEM, AuditAction.JOINED,
 				"report %s (%s)".formatted(report.trackingCode(), reason), eventId);
 		List<OutboxEvent> events = (read.status() == CaseStatus.IN_REVIEW)
-				? List.of(this.outbox.event(org.misinfodesk.triage.cases.Channels.REPORT_STATUS_CHANGED,
-						org.misinfodesk.triage.cases.Channels.REPORTS_STATUS_CHANGED_TOPIC, report.reportId(),
-						new ReportStatusChanged(report.reportId(), read.id(), ReportStatusChanged.Status.IN_REVIEW,
-								null, now)))
+				? List.of(statusChanged(report.reportId(), new ReportStatusChanged(report.reportId(), read.id(),
+						ReportStatusChanged.Status.IN_REVIEW, null, now), traceparent))
 				: List.of();
 		return new Cases.Joined(report, priority, lastReportedAt, signatures, List.copyOf(urlKeys), entry, events);
+	}
+
+	private OutboxEvent statusChanged(String reportId, ReportStatusChanged changed, String traceparent) {
+		String type = org.misinfodesk.triage.cases.Channels.REPORT_STATUS_CHANGED;
+		String topic = org.misinfodesk.triage.cases.Channels.REPORTS_STATUS_CHANGED_TOPIC;
+		return (traceparent != null) ? this.outbox.event(type, topic, reportId, changed, traceparent)
+				: this.outbox.event(type, topic, reportId, changed);
 	}
 
 	Case caseOf(CaseReport report, TextSignature signature, List<String> urlKeys, String eventId) {

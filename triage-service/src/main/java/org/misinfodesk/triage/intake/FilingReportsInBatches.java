@@ -148,8 +148,11 @@ public class FilingReportsInBatches {
 			});
 	}
 
-	/** A report to file and the id of the event that brought it. */
-	public record Submission(ReportSubmitted report, String eventId) {
+	/**
+	 * A report to file, the id of the event that brought it, and the trace that event came with
+	 * ({@code null} if none): events about the report continue that trace.
+	 */
+	public record Submission(ReportSubmitted report, String eventId, String traceparent) {
 	}
 
 	private record Draft(Submission submission, CaseReport report, TextSignature signature, String urlKey,
@@ -195,7 +198,7 @@ public class FilingReportsInBatches {
 				if (match.isPresent()) {
 					Case target = match.get().c();
 					Cases.Joined joined = one.joined(target, match.get().reason(), draft.report(), draft.signature(),
-							draft.urlKey(), draft.submission().eventId());
+							draft.urlKey(), draft.submission().eventId(), draft.submission().traceparent());
 					after = target.joinedBy(joined);
 					if (this.opened.containsKey(target.id())) {
 						this.opened.put(target.id(), after);

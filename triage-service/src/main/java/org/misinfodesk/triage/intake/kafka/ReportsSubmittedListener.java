@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.misinfodesk.platform.events.CloudEventHeaders;
 import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.events.MalformedEventException;
 import org.misinfodesk.platform.inbox.Inbox;
@@ -88,7 +89,8 @@ class ReportsSubmittedListener {
 			throw new MalformedEventException("Event %s lacks reportId, trackingCode, content or submittedAt"
 				.formatted(event.id()));
 		}
-		return Optional.of(new Received(event, submitted));
+		return Optional.of(new Received(event, submitted,
+				CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT)));
 	}
 
 	/** Files the reports whose events this handler has not processed yet, then remembers the events. */
@@ -100,7 +102,9 @@ class ReportsSubmittedListener {
 		this.inbox.seen(HANDLER, events).flatMap((seen) -> {
 			List<Received> fresh = received.stream().filter((one) -> !seen.contains(one.event().id())).toList();
 			return this.filing
-				.file(fresh.stream().map((one) -> new Submission(one.report(), one.event().id())).toList())
+				.file(fresh.stream()
+					.map((one) -> new Submission(one.report(), one.event().id(), one.traceparent()))
+					.toList())
 				.doOnNext((filed) -> {
 					Instant now = this.clock.instant();
 					filed.forEach((report) -> this.submittedToFiled.record(Duration.between(report.submittedAt(), now)));
@@ -109,7 +113,7 @@ class ReportsSubmittedListener {
 		}).block(BATCH_TIMEOUT);
 	}
 
-	private record Received(IncomingEvent event, ReportSubmitted report) {
+	private record Received(IncomingEvent event, ReportSubmitted report, String traceparent) {
 	}
 
 }
