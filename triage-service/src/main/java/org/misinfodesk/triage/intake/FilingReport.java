@@ -83,22 +83,28 @@ public class FilingReport {
 	}
 
 	private Mono<Boolean> fileNew(ReportSubmitted submitted, String eventId) {
+		Draft draft = draft(submitted);
+		return Mono.defer(() -> this.keys.caseIdsFor(draft.filedUnder(), CANDIDATES)
+			.collectList()
+			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
+			.flatMap((candidates) -> bestMatch(candidates, draft.signature(), draft.urlKey())
+				.map((match) -> join(match.c(), match.reason(), draft.report(), draft.signature(), draft.urlKey(),
+						eventId))
+				.orElseGet(() -> this.cases.open(caseOf(draft, eventId))
+					.map((opened) -> Case.idFor(draft.report().reportId())))))
+			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
+			.flatMap((caseId) -> this.keys.file(draft.filedUnder(), caseId).thenReturn(true))
+			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.just(false));
+	}
+
+	/** The report as filing reads it: its text's signature, its source's key and its cluster keys. */
+	Draft draft(ReportSubmitted submitted) {
 		CaseReport report = reportOf(submitted);
 		TextSignature signature = this.fingerprints.sign(report.content());
 		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
 		List<String> urlKeys = (urlKey != null) ? List.of(urlKey) : List.of();
-		List<String> filedUnder = this.fingerprints.keysOf((signature != null) ? List.of(signature) : List.of(),
-				urlKeys);
-		return Mono.defer(() -> this.keys.caseIdsFor(filedUnder, CANDIDATES)
-			.collectList()
-			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
-			.flatMap((candidates) -> bestMatch(candidates, signature, urlKey)
-				.map((match) -> join(match.c(), match.reason(), report, signature, urlKey, eventId))
-				.orElseGet(() -> this.cases.open(caseOf(report, signature, urlKeys, eventId))
-					.map((opened) -> Case.idFor(report.reportId())))))
-			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
-			.flatMap((caseId) -> this.keys.file(filedUnder, caseId).thenReturn(true))
-			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.just(false));
+		return new Draft(report, signature, urlKey,
+				this.fingerprints.keysOf((signature != null) ? List.of(signature) : List.of(), urlKeys));
 	}
 
 	/** The open case a report belongs to: one with its source address first, else the most alike text. */
@@ -175,10 +181,12 @@ public class FilingReport {
 	}
 
 	Case caseOf(ReportSubmitted submitted, String eventId) {
-		CaseReport report = reportOf(submitted);
-		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
-		return caseOf(report, this.fingerprints.sign(report.content()), (urlKey != null) ? List.of(urlKey) : List.of(),
-				eventId);
+		return caseOf(draft(submitted), eventId);
+	}
+
+	/** The case a report opens when it joins none. */
+	Case caseOf(Draft draft, String eventId) {
+		return caseOf(draft.report(), draft.signature(), draft.urlKeys(), eventId);
 	}
 
 	static CaseReport reportOf(ReportSubmitted submitted) {
@@ -198,6 +206,20 @@ public class FilingReport {
 
 	/** The case a report joins, and why. */
 	record Match(Case c, String reason) {
+	}
+
+	/**
+	 * A report read for filing.
+	 * @param signature its text's MinHash signature, or {@code null} for a text too short to have one
+	 * @param urlKey its normalised source address, or {@code null}
+	 * @param filedUnder the cluster keys it is filed under
+	 */
+	record Draft(CaseReport report, TextSignature signature, String urlKey, List<String> filedUnder) {
+
+		List<String> urlKeys() {
+			return (this.urlKey != null) ? List.of(this.urlKey) : List.of();
+		}
+
 	}
 
 	private record Scored(Case c, double similarity) {

@@ -11,12 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.misinfodesk.triage.cases.Case;
-import org.misinfodesk.triage.cases.CaseReport;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Cases;
-import org.misinfodesk.triage.cases.TextSignature;
 import org.misinfodesk.triage.clustering.ClusterKeys;
-import org.misinfodesk.triage.clustering.Fingerprints;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,13 +40,10 @@ public class FilingReportsInBatches {
 
 	private final ClusterKeys keys;
 
-	private final Fingerprints fingerprints;
-
-	FilingReportsInBatches(FilingReport one, Cases cases, ClusterKeys keys, Fingerprints fingerprints) {
+	FilingReportsInBatches(FilingReport one, Cases cases, ClusterKeys keys) {
 		this.one = one;
 		this.cases = cases;
 		this.keys = keys;
-		this.fingerprints = fingerprints;
 	}
 
 	/**
@@ -70,13 +64,7 @@ public class FilingReportsInBatches {
 	}
 
 	private Draft draft(Submission submission) {
-		CaseReport report = FilingReport.reportOf(submission.report());
-		TextSignature signature = this.fingerprints.sign(report.content());
-		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
-		List<String> urlKeys = (urlKey != null) ? List.of(urlKey) : List.of();
-		List<String> filedUnder = this.fingerprints.keysOf((signature != null) ? List.of(signature) : List.of(),
-				urlKeys);
-		return new Draft(submission, report, signature, urlKey, filedUnder);
+		return new Draft(submission, this.one.draft(submission.report()));
 	}
 
 	/** Reads what the drafts' keys name, then matches them one after another. */
@@ -155,8 +143,13 @@ public class FilingReportsInBatches {
 	public record Submission(ReportSubmitted report, String eventId, String traceparent) {
 	}
 
-	private record Draft(Submission submission, CaseReport report, TextSignature signature, String urlKey,
-			List<String> filedUnder) {
+	/** A report of the batch, read for filing. */
+	private record Draft(Submission submission, FilingReport.Draft read) {
+
+		List<String> filedUnder() {
+			return this.read.filedUnder();
+		}
+
 	}
 
 	/** Where each report of the batch goes, and what that writes. */
@@ -193,12 +186,13 @@ public class FilingReportsInBatches {
 					.map(current::get)
 					.filter((found) -> found != null)
 					.toList();
-				Optional<FilingReport.Match> match = one.bestMatch(candidates, draft.signature(), draft.urlKey());
+				FilingReport.Draft read = draft.read();
+				Optional<FilingReport.Match> match = one.bestMatch(candidates, read.signature(), read.urlKey());
 				Case after;
 				if (match.isPresent()) {
 					Case target = match.get().c();
-					Cases.Joined joined = one.joined(target, match.get().reason(), draft.report(), draft.signature(),
-							draft.urlKey(), draft.submission().eventId(), draft.submission().traceparent());
+					Cases.Joined joined = one.joined(target, match.get().reason(), read.report(), read.signature(),
+							read.urlKey(), draft.submission().eventId(), draft.submission().traceparent());
 					after = target.joinedBy(joined);
 					if (this.opened.containsKey(target.id())) {
 						this.opened.put(target.id(), after);
@@ -209,8 +203,7 @@ public class FilingReportsInBatches {
 					}
 				}
 				else {
-					after = one.caseOf(draft.report(), draft.signature(),
-							(draft.urlKey() != null) ? List.of(draft.urlKey()) : List.of(), draft.submission().eventId());
+					after = one.caseOf(read, draft.submission().eventId());
 					this.opened.put(after.id(), after);
 				}
 				current.put(after.id(), after);

@@ -92,10 +92,7 @@ class LiveCases implements InitializingBean {
 
 	/** Keeps the entry of a case that was just written. */
 	Mono<Void> written(Case after) {
-		if (isLive(after)) {
-			return keep(Entry.of(after));
-		}
-		return this.mongo.remove(Query.query(where("_id").is(after.id())), COLLECTION).then();
+		return written(List.of(after));
 	}
 
 	/**

@@ -407,12 +407,11 @@ class MongoCases implements Cases, InitializingBean {
 			return Mono.empty();
 		}
 		List<Case> after = written.stream().map(Written::after).toList();
-		Mono<Void> queue = ((after.size() == 1) ? this.live.written(after.get(0)) : this.live.written(after))
-			.onErrorResume((ex) -> {
-				log.warn("The queue's read model missed a change of cases {}; it is put right at the next start",
-						ids(after), ex);
-				return Mono.empty();
-			});
+		Mono<Void> queue = this.live.written(after).onErrorResume((ex) -> {
+			log.warn("The queue's read model missed a change of cases {}; it is put right at the next start",
+					ids(after), ex);
+			return Mono.empty();
+		});
 		Mono<Void> others = Flux.fromIterable(this.readModels)
 			.flatMap((model) -> model.written(written).onErrorResume((ex) -> {
 				log.warn("Read model {} missed a change of cases {}", model.getClass().getSimpleName(), ids(after), ex);
