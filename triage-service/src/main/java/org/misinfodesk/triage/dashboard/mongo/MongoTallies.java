@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.misinfodesk.triage.cases.CaseStatus;
@@ -284,50 +285,48 @@ class MongoTallies implements Tallies, InitializingBean {
 	}
 
 	/**
+	 * Moves one per-day collection into its monthly one, a batch at a time: {@code toMonthly} adds a
+	 * per-day document's figures to the batch's updates, and each batch is deleted once upserted.
+	 * @return how many per-day documents were moved
+	 */
+	private Mono<Long> fold(String daily, String monthly, BiConsumer<Map<String, Update>, Document> toMonthly) {
+		return this.mongo.find(batched(), Document.class, daily).buffer(FOLD_BATCH).concatMap((batch) -> {
+			Map<String, Update> updates = new LinkedHashMap<>();
+			batch.forEach((doc) -> toMonthly.accept(updates, doc));
+			return upsert(updates, monthly).then(removeAll(batch, daily)).thenReturn(batch.size());
+		}).reduce(0L, Long::sum);
+	}
+
+	/**
 	 * Moves the per-day documents of an earlier version into the monthly ones, a batch at a time,
 	 * deleting each batch once moved, then drops the emptied collections. Runs before this instance
 	 * counts anything, and sets each day's figures to what its per-day document held rather than
 	 * adding them, so that a start after a crash in the middle goes on where it stopped.
 	 */
 	Mono<Void> foldDailyFigures() {
-		Mono<Long> counters = this.mongo.find(batched(), Document.class, DAILY_COUNTERS)
-			.buffer(FOLD_BATCH)
-			.concatMap((batch) -> {
-				Map<String, Update> updates = new LinkedHashMap<>();
-				for (Document doc : batch) {
-					LocalDate day = LocalDate.parse(doc.getString("day"));
-					YearMonth month = YearMonth.from(day);
-					updates.computeIfAbsent(counterId(month, doc.getString("dimension"), doc.getString("value")),
-							(id) -> new Update().setOnInsert("month", month.toString())
-								.setOnInsert("dimension", doc.getString("dimension"))
-								.setOnInsert("value", doc.getString("value")))
-						.set(dayField(day), ((Number) doc.get("count")).longValue());
-				}
-				return upsert(updates, COUNTERS).then(removeAll(batch, DAILY_COUNTERS)).thenReturn(batch.size());
-			})
-			.reduce(0L, Long::sum);
+		Mono<Long> counters = fold(DAILY_COUNTERS, COUNTERS, (updates, doc) -> {
+			LocalDate day = LocalDate.parse(doc.getString("day"));
+			YearMonth month = YearMonth.from(day);
+			updates.computeIfAbsent(counterId(month, doc.getString("dimension"), doc.getString("value")),
+					(id) -> new Update().setOnInsert("month", month.toString())
+						.setOnInsert("dimension", doc.getString("dimension"))
+						.setOnInsert("value", doc.getString("value")))
+				.set(dayField(day), ((Number) doc.get("count")).longValue());
+		});
 		Set<String> folded = new LinkedHashSet<>();
-		Mono<Long> responses = this.mongo.find(batched(), Document.class, DAILY_RESPONSES)
-			.buffer(FOLD_BATCH)
-			.concatMap((batch) -> {
-				Map<String, Update> updates = new LinkedHashMap<>();
-				for (Document doc : batch) {
-					LocalDate day = LocalDate.parse(doc.getString("day"));
-					YearMonth month = YearMonth.from(day);
-					String id = responseId(month, doc.getString("agencyId"),
-							ResponseSample.Kind.valueOf(doc.getString("kind")));
-					folded.add(id);
-					updates.computeIfAbsent(id, (first) -> new Update().setOnInsert("month", month.toString())
-						.setOnInsert("agencyId", doc.getString("agencyId"))
-						.setOnInsert("kind", doc.getString("kind")))
-						.set(dayField(day), doc.getList("samples", Document.class, List.of())
-							.stream()
-							.map((sample) -> ((Number) sample.get("seconds")).longValue())
-							.toList());
-				}
-				return upsert(updates, RESPONSES).then(removeAll(batch, DAILY_RESPONSES)).thenReturn(batch.size());
-			})
-			.reduce(0L, Long::sum);
+		Mono<Long> responses = fold(DAILY_RESPONSES, RESPONSES, (updates, doc) -> {
+			LocalDate day = LocalDate.parse(doc.getString("day"));
+			YearMonth month = YearMonth.from(day);
+			String id = responseId(month, doc.getString("agencyId"), ResponseSample.Kind.valueOf(doc.getString("kind")));
+			folded.add(id);
+			updates.computeIfAbsent(id, (first) -> new Update().setOnInsert("month", month.toString())
+				.setOnInsert("agencyId", doc.getString("agencyId"))
+				.setOnInsert("kind", doc.getString("kind")))
+				.set(dayField(day), doc.getList("samples", Document.class, List.of())
+					.stream()
+					.map((sample) -> ((Number) sample.get("seconds")).longValue())
+					.toList());
+		});
 		return counters.zipWith(responses).flatMap((moved) -> {
 			if (moved.getT1() + moved.getT2() == 0) {
 				return Mono.empty();
