@@ -19,6 +19,8 @@ import org.misinfodesk.platform.test.EmbeddedMongo;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -79,8 +81,20 @@ class RestartIT {
 			.blockFirst(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * An instance of its own beside the tests' shared one in this JVM. It gets Reactor Netty event
+	 * loops and connections of its own: with the global ones, closing it disposed those of the shared
+	 * instance's server and test client too, and the next test class's requests hung.
+	 */
 	private static ConfigurableApplicationContext start(EmbeddedKafkaBroker broker) {
-		return new SpringApplicationBuilder(NotificationServiceApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(NotificationServiceApplication.class)
+			.initializers((context) -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
+					() -> {
+						ReactorResourceFactory own = new ReactorResourceFactory();
+						own.setUseGlobalResources(false);
+						return own;
+					}))
+			.run("--server.port=0",
 				"--spring.mongodb.uri=" + EmbeddedMongo.uri("notification-restart"),
 				"--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + SMTP_PORT, "--misinfodesk.public-base-url=http://restart.test",
