@@ -189,7 +189,7 @@ public class AcknowledgingCase {
 							publicNote, at.toString()));
 			return this.acknowledgements.resolve(token, at, kind, publicNote, event).flatMap((recorded) -> {
 				if (recorded) {
-					this.outbox.wake();
+					this.outbox.wake(Acknowledgements.COLLECTION, token, List.of(event));
 				}
 				return this.acknowledgements.find(token);
 			});
@@ -215,7 +215,7 @@ public class AcknowledgingCase {
 							AgencyResponded.ACKNOWLEDGED, cleanNote, at.toString()));
 			return this.acknowledgements.acknowledge(token, at, cleanNote, event).flatMap((recorded) -> {
 				if (recorded) {
-					this.outbox.wake();
+					this.outbox.wake(Acknowledgements.COLLECTION, token, List.of(event));
 				}
 				return this.acknowledgements.find(token);
 			});

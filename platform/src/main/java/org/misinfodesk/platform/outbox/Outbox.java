@@ -2,6 +2,7 @@ package org.misinfodesk.platform.outbox;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.misinfodesk.platform.events.TraceContext;
@@ -52,6 +53,14 @@ public class Outbox {
 	/** Asks the relay to publish the events just stored in this document now. */
 	public void wake(String collection, Object documentId) {
 		this.relay.wake(collection, documentId);
+	}
+
+	/**
+	 * Asks the relay to publish these events, just stored in this document, now: it takes them as
+	 * they are rather than reading the document for them.
+	 */
+	public void wake(String collection, Object documentId, List<OutboxEvent> stored) {
+		this.relay.wake(collection, documentId, stored);
 	}
 
 	/** Asks the relay to look for new events in every outbox collection now. */

@@ -3,11 +3,9 @@ package org.misinfodesk.platform.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -71,9 +69,18 @@ public class OutboxRelay implements SmartLifecycle {
 		this.rounds.wake();
 	}
 
-	/** Publishes the events of one document that was just written, soon. */
+	/** Publishes the events of one document that was just written, soon: they are read from it first. */
 	public void wake(String collection, Object documentId) {
-		this.written.add(new Written(collection, documentId));
+		this.written.add(new Written(collection, documentId, null));
+		this.rounds.wake();
+	}
+
+	/**
+	 * Publishes events that were just stored in one document, soon, as the writer hands them over:
+	 * the document is not read again for them. They are removed from it once acknowledged, as any.
+	 */
+	public void wake(String collection, Object documentId, List<OutboxEvent> events) {
+		this.written.add(new Written(collection, documentId, List.copyOf(events)));
 		this.rounds.wake();
 	}
 
@@ -92,17 +99,23 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	Mono<Void> drainAll() {
 		Mono<Void> named = Flux.fromIterable(takeWritten().entrySet())
-			.concatMap((byCollection) -> Flux.fromIterable(byCollection.getValue())
+			.concatMap((byCollection) -> Flux.fromIterable(byCollection.getValue().values())
 				.buffer(this.settings.batchSize())
-				.concatMap((ids) -> drainNamed(byCollection.getKey(), ids)))
+				.concatMap((documents) -> drainNamed(byCollection.getKey(), documents)))
 			.then();
 		return named.then(Mono.defer(() -> this.sweeps.due() ? sweep() : Mono.empty()));
 	}
 
-	private Map<String, Set<Object>> takeWritten() {
-		Map<String, Set<Object>> byCollection = new LinkedHashMap<>();
+	/**
+	 * The documents named since the last round, by collection, each once: with the events handed
+	 * over for it, in the order they were written, or with none where a writer handed over none, so
+	 * that the document is read for all of its events.
+	 */
+	private Map<String, Map<Object, Held>> takeWritten() {
+		Map<String, Map<Object, Held>> byCollection = new LinkedHashMap<>();
 		for (Written one = this.written.poll(); one != null; one = this.written.poll()) {
-			byCollection.computeIfAbsent(one.collection(), (name) -> new LinkedHashSet<>()).add(one.id());
+			byCollection.computeIfAbsent(one.collection(), (name) -> new LinkedHashMap<>())
+				.merge(one.id(), new Held(one.id(), one.events()), Held::and);
 		}
 		return byCollection;
 	}
@@ -115,15 +128,32 @@ public class OutboxRelay implements SmartLifecycle {
 			.then(Mono.fromRunnable(() -> this.metrics.swept(found.documents, found.oldest)));
 	}
 
-	/** Publishes the events of the named documents that still have some. */
-	private Mono<Void> drainNamed(String collection, List<Object> ids) {
+	/**
+	 * Publishes the events handed over for the named documents, and reads those named without any
+	 * for the events they still have.
+	 */
+	private Mono<Void> drainNamed(String collection, List<Held> documents) {
+		List<Held> handedOver = documents.stream().filter((document) -> document.events() != null).toList();
+		List<Object> toRead = documents.stream().filter((document) -> document.events() == null).map(Held::id).toList();
+		Mono<List<Held>> read = toRead.isEmpty() ? Mono.just(List.of()) : read(collection, toRead);
+		return read.publishOn(this.scheduler).flatMap((found) -> {
+			List<Held> pending = new ArrayList<>(handedOver);
+			pending.addAll(found);
+			return publish(collection, pending);
+		});
+	}
+
+	private Mono<List<Held>> read(String collection, List<Object> ids) {
 		Query named = Query.query(Criteria.where("_id").in(ids));
 		named.fields().include(OutboxEvent.FIELD);
 		return this.mongo.find(named, Document.class, collection)
-			.filter((document) -> !document.getList(OutboxEvent.FIELD, Object.class, List.of()).isEmpty())
-			.collectList()
-			.publishOn(this.scheduler)
-			.flatMap((documents) -> publish(collection, documents));
+			.map(this::held)
+			.filter((document) -> !document.events().isEmpty())
+			.collectList();
+	}
+
+	private Held held(Document document) {
+		return new Held(document.get("_id"), this.mongo.getConverter().read(Pending.class, document).outbox());
 	}
 
 	/** Publishes one batch of documents' events found by a sweep; returns how many documents it found. */
@@ -134,21 +164,19 @@ public class OutboxRelay implements SmartLifecycle {
 		return this.mongo.find(pendingDocuments, Document.class, collection)
 			.collectList()
 			.publishOn(this.scheduler)
+			.map((documents) -> documents.stream().map(this::held).toList())
 			.doOnNext((documents) -> found.add(documents))
 			.flatMap((documents) -> publish(collection, documents).thenReturn(documents.size()));
 	}
 
-	private Mono<Void> publish(String collection, List<Document> documents) {
+	private Mono<Void> publish(String collection, List<Held> documents) {
 		List<Sent> sent = new ArrayList<>();
-		for (Document document : documents) {
-			List<OutboxEvent> events = this.mongo.getConverter()
-				.read(Pending.class, document)
-				.outbox();
+		for (Held document : documents) {
 			List<CompletableFuture<?>> acks = new ArrayList<>();
-			for (OutboxEvent event : events) {
+			for (OutboxEvent event : document.events()) {
 				acks.add(this.kafka.send(OutgoingRecords.of(event)).thenRun(() -> this.metrics.published(event)));
 			}
-			sent.add(new Sent(document.get("_id"), events.stream().map(OutboxEvent::id).toList(), acks));
+			sent.add(new Sent(document.id(), document.events().stream().map(OutboxEvent::id).toList(), acks));
 		}
 		this.kafka.flush();
 		return Flux.fromIterable(sent)
@@ -158,7 +186,7 @@ public class OutboxRelay implements SmartLifecycle {
 				.onErrorResume((ex) -> {
 					log.warn("Events {} of {} {} not acknowledged yet: {}", one.eventIds(), collection, one.id(),
 							ex.toString());
-					this.written.add(new Written(collection, one.id()));
+					this.written.add(new Written(collection, one.id(), null));
 					return Mono.empty();
 				}))
 			.collectList()
@@ -200,7 +228,23 @@ public class OutboxRelay implements SmartLifecycle {
 	record Pending(List<OutboxEvent> outbox) {
 	}
 
-	private record Written(String collection, Object id) {
+	/** A document named by its writer, with the events it stored, or {@code null} to read them. */
+	private record Written(String collection, Object id, List<OutboxEvent> events) {
+	}
+
+	/** A document's events to publish; {@code null} events while they are still to be read. */
+	private record Held(Object id, List<OutboxEvent> events) {
+
+		/** One document named twice: both writes' events, unless either needs the document read. */
+		Held and(Held later) {
+			if (this.events == null || later.events() == null) {
+				return new Held(this.id, null);
+			}
+			List<OutboxEvent> both = new ArrayList<>(this.events);
+			both.addAll(later.events());
+			return new Held(this.id, both);
+		}
+
 	}
 
 	/** What one sweep found waiting. */
@@ -210,10 +254,10 @@ public class OutboxRelay implements SmartLifecycle {
 
 		private Instant oldest;
 
-		void add(List<Document> batch) {
-			for (Document document : batch) {
+		void add(List<Held> batch) {
+			for (Held document : batch) {
 				this.documents++;
-				for (OutboxEvent event : OutboxRelay.this.mongo.getConverter().read(Pending.class, document).outbox()) {
+				for (OutboxEvent event : document.events()) {
 					if (this.oldest == null || event.time().isBefore(this.oldest)) {
 						this.oldest = event.time();
 					}

@@ -126,6 +126,37 @@ class OutboxRelayIT {
 	}
 
 	@Test
+	void eventsHandedOverByTheirWriterArePublishedAsGivenWithoutReadingTheDocument() {
+		var older = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-6", Map.of("n", 7));
+		var newer = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-6", Map.of("n", 8));
+		this.mongo.insert(new Parcel("p-6", "sent", List.of(older, newer)), "letters").block();
+		// only the newer event is handed over: had the relay read the document, it would send both
+		this.outbox.wake("letters", "p-6", List.of(newer));
+
+		assertThat(consume("p-6", 1)).extracting(ConsumerRecord::value).containsExactly("{\"n\":8}");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.mongo
+			.findById("p-6", Document.class, "letters")
+			.block()
+			.getList(OutboxEvent.FIELD, Document.class)).extracting((event) -> event.getString("_id"))
+			.containsExactly(older.id()));
+	}
+
+	@Test
+	void documentNamedOnceWithItsEventsAndOnceWithoutIsReadForAllOfThem() {
+		var first = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-7", Map.of("n", 9));
+		var second = this.outbox.event("org.example.parcel.sent.v1", "parcels.sent", "p-7", Map.of("n", 10));
+		this.mongo.insert(new Parcel("p-7", "sent", List.of(first, second)), "letters").block();
+		this.outbox.wake("letters", "p-7", List.of(first));
+		this.outbox.wake("letters", "p-7");
+
+		assertThat(consume("p-7", 2)).extracting(ConsumerRecord::value).containsExactly("{\"n\":9}", "{\"n\":10}");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(this.mongo
+			.findById("p-7", Document.class, "letters")
+			.block()
+			.getList(OutboxEvent.FIELD, Document.class)).isEmpty());
+	}
+
+	@Test
 	void eventRaisedInsideATraceCarriesItsTraceparent() {
 		Span span = this.tracer.nextSpan().name("submitting").start();
 		OutboxEvent traced;

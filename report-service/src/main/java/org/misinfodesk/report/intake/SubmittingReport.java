@@ -157,7 +157,7 @@ public class SubmittingReport {
 			Optional<IdempotentRequest> idempotent, String language, int attempt) {
 		Report report = newReport(id, submission, evidence, idempotent, language);
 		return this.reports.insert(report).map((stored) -> {
-			this.outbox.wake(Reports.COLLECTION, stored.id());
+			this.outbox.wake(Reports.COLLECTION, stored.id(), stored.outbox());
 			log.info("Report {} received as {} with {} evidence files", stored.id(), stored.trackingCode(),
 					evidence.size());
 			return Receipt.of(stored, false);

@@ -239,27 +239,25 @@ class MongoCases implements Cases, InitializingBean {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN))
 			.addCriteria(claimable);
 		Update update = new Update().set("claim", claim).set("status", CaseStatus.IN_REVIEW);
-		return change(read, query, appended(update, entries, events), !events.isEmpty());
+		return change(read, query, update, entries, events);
 	}
 
 	@Override
 	public Mono<Case> release(Case read, String analyst, AuditEntry entry) {
 		Query query = Query.query(where("_id").is(read.id()).and("claim.by").is(analyst));
-		return change(read, query, appended(new Update().unset("claim"), List.of(entry), List.of()), false);
+		return change(read, query, new Update().unset("claim"), List.of(entry), List.of());
 	}
 
 	@Override
 	public Mono<Case> decide(Case read, String analyst, Instant now, Outcome outcome) {
 		Query query = unchangedSince(read).addCriteria(where("status").in(CaseStatus.OPEN))
 			.addCriteria(where("claim.by").is(analyst).and("claim.expiresAt").gt(now));
-		return change(read, query, appended(decided(outcome).unset("claim"), outcome.entries(), outcome.events()),
-				!outcome.events().isEmpty());
+		return change(read, query, decided(outcome).unset("claim"), outcome.entries(), outcome.events());
 	}
 
 	@Override
 	public Mono<Case> reroute(Case read, Outcome outcome) {
-		return change(read, unchangedSince(read), appended(decided(outcome), outcome.entries(), outcome.events()),
-				!outcome.events().isEmpty());
+		return change(read, unchangedSince(read), decided(outcome), outcome.entries(), outcome.events());
 	}
 
 	private static Update decided(Outcome outcome) {
@@ -281,8 +279,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("nextDeadlineAt", response.nextDeadlineAt())
 			.set("overdue", response.overdue())
 			.set("priority", response.priority());
-		return change(read, query, appended(update, List.of(response.entry()), response.events()),
-				!response.events().isEmpty());
+		return change(read, query, update, List.of(response.entry()), response.events());
 	}
 
 	@Override
@@ -334,8 +331,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("signatures", last.signatures())
 			.set("urlKeys", last.urlKeys());
 		List<OutboxEvent> events = joined.stream().flatMap((one) -> one.events().stream()).toList();
-		return new Change(query, appended(update, joined.stream().map(Joined::entry).toList(), events),
-				!events.isEmpty());
+		return new Change(query, appended(update, joined.stream().map(Joined::entry).toList(), events), events);
 	}
 
 	@Override
@@ -344,8 +340,7 @@ class MongoCases implements Cases, InitializingBean {
 			.set("overdue", true)
 			.set("priority", overdue.priority())
 			.set("nextDeadlineAt", overdue.nextDeadlineAt());
-		return change(read, unchangedSince(read), appended(update, overdue.entries(), overdue.events()),
-				!overdue.events().isEmpty());
+		return change(read, unchangedSince(read), update, overdue.entries(), overdue.events());
 	}
 
 	@Override
@@ -361,8 +356,7 @@ class MongoCases implements Cases, InitializingBean {
 		if (regrouped.mergedInto() != null) {
 			update.set("mergedInto", regrouped.mergedInto()).unset("claim").set("nextDeadlineAt", null);
 		}
-		return change(read, unchangedSince(read), appended(update, regrouped.entries(), regrouped.events()),
-				!regrouped.events().isEmpty());
+		return change(read, unchangedSince(read), update, regrouped.entries(), regrouped.events());
 	}
 
 	private static Query unchangedSince(Case read) {
@@ -377,8 +371,9 @@ class MongoCases implements Cases, InitializingBean {
 		return update;
 	}
 
-	private Mono<Case> change(Case read, Query query, Update update, boolean withEvents) {
-		return change(read, new Change(query, update, withEvents));
+	private Mono<Case> change(Case read, Query query, Update update, List<AuditEntry> entries,
+			List<OutboxEvent> events) {
+		return change(read, new Change(query, appended(update, entries, events), events));
 	}
 
 	private Mono<Case> change(Case read, Change change) {
@@ -390,8 +385,8 @@ class MongoCases implements Cases, InitializingBean {
 	private Mono<Case> modify(Case read, Change change) {
 		return this.mongo.findAndModify(change.query(), change.update(), RETURN_NEW, Case.class)
 			.doOnNext((changed) -> {
-				if (change.withEvents()) {
-					this.outbox.wake(Case.COLLECTION, changed.id());
+				if (!change.events().isEmpty()) {
+					this.outbox.wake(Case.COLLECTION, changed.id(), change.events());
 				}
 			});
 	}
@@ -430,7 +425,7 @@ class MongoCases implements Cases, InitializingBean {
 	}
 
 	/** A conditional write of one case, and whether it stores events for the relay. */
-	private record Change(Query query, Update update, boolean withEvents) {
+	private record Change(Query query, Update update, List<OutboxEvent> events) {
 	}
 
 }
