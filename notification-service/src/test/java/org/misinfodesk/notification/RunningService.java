@@ -2,6 +2,8 @@ package org.misinfodesk.notification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.platform.test.EmbeddedMongo;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +50,9 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 
 /**
  * The service as it runs, in the local profile, against an embedded broker and store, a real SMTP
@@ -101,10 +108,44 @@ abstract class RunningService {
 	@Autowired
 	EmbeddedKafkaBroker broker;
 
-	/** The machine running the tests may be busy: answers get the same patience as everything else. */
+	/**
+	 * The machine running the tests may be busy: answers get the same patience as everything else.
+	 * An answer still missing after {@link #STALL} is not load: every thread's stack goes to the
+	 * output, to show where the request waits.
+	 */
 	@BeforeEach
 	void patientClient() {
-		this.web = this.web.mutate().responseTimeout(Duration.ofSeconds(90)).build();
+		this.web = this.web.mutate().responseTimeout(Duration.ofSeconds(90)).filter(RunningService::watched).build();
+	}
+
+	static final Duration STALL = Duration.ofSeconds(20);
+
+	private static Mono<ClientResponse> watched(ClientRequest request, ExchangeFunction next) {
+		return Mono.defer(() -> {
+			Disposable watchdog = Mono.delay(STALL)
+				.subscribe((tick) -> System.err.println("No answer to " + request.method() + " " + request.url()
+						+ " after " + STALL.toSeconds() + " s; the threads:\n" + threadDump()));
+			return next.exchange(request).doFinally((signal) -> watchdog.dispose());
+		});
+	}
+
+	private static String threadDump() {
+		StringBuilder dump = new StringBuilder();
+		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+			dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+			if (thread.getLockName() != null) {
+				dump.append(" on ").append(thread.getLockName());
+			}
+			if (thread.getLockOwnerName() != null) {
+				dump.append(" held by \"").append(thread.getLockOwnerName()).append('"');
+			}
+			dump.append('\n');
+			for (StackTraceElement frame : thread.getStackTrace()) {
+				dump.append("\tat ").append(frame).append('\n');
+			}
+			dump.append('\n');
+		}
+		return dump.toString();
 	}
 
 	@DynamicPropertySource
