@@ -1,7 +1,11 @@
 package org.misinfodesk.local;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * in place, and a commit serialises the map's pages on another thread meanwhile (a document changed
  * while it was being encoded failed the commit and closed the store). Documents go into the map and
  * come out of it as copies, so the map's own are never changed.
+ * <p>
+ * A sorted query with a limit keeps only as many matching documents as it returns while it reads,
+ * rather than sorting all of them: the queue's first page sorts a few thousand open cases to show
+ * fifty.
  */
 final class PlannedH2Collection extends H2Collection {
 
@@ -90,6 +98,44 @@ final class PlannedH2Collection extends H2Collection {
 			log.debug("{} read whole for a query on {}", getCollectionName(), query.keySet());
 		}
 		return result;
+	}
+
+	/**
+	 * With a sort and a limit, only the documents that make the page go on to the sort: the best
+	 * {@code skip + limit} matches, kept in a bounded heap while reading, in the order a stable sort
+	 * of all the matches would give them (ties by reading order).
+	 */
+	@Override
+	protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+			int limit, int batchSize, Comparator<Document> documentComparator, Document fieldSelector) {
+		long kept = (long) Math.max(numberToSkip, 0) + limit;
+		if (documentComparator == null || limit <= 0 || kept > Integer.MAX_VALUE - 1) {
+			return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
+					documentComparator, fieldSelector);
+		}
+		Comparator<Ranked> order = Comparator.comparing(Ranked::document, documentComparator)
+			.thenComparingLong(Ranked::read);
+		PriorityQueue<Ranked> worstFirst = new PriorityQueue<>((int) kept + 1, order.reversed());
+		long[] read = { 0 };
+		documentStream.filter((document) -> documentMatchesQuery(document, query)).forEach((document) -> {
+			Ranked ranked = new Ranked(document, read[0]++);
+			if (worstFirst.size() < kept) {
+				worstFirst.add(ranked);
+			}
+			else if (order.compare(ranked, worstFirst.peek()) < 0) {
+				worstFirst.poll();
+				worstFirst.add(ranked);
+			}
+		});
+		List<Ranked> best = new ArrayList<>(worstFirst);
+		best.sort(order);
+		// the stable sort there leaves these in their order, and the match again passes them all
+		return super.matchDocumentsFromStream(query, best.stream().map(Ranked::document), numberToSkip, limit,
+				batchSize, documentComparator, fieldSelector);
+	}
+
+	/** A matching document and when it was read, which decides between equals as a stable sort would. */
+	private record Ranked(Document document, long read) {
 	}
 
 	/** How many queries read the whole collection (set this class's logger to debug to see which). */

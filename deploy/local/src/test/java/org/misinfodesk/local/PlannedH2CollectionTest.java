@@ -2,6 +2,7 @@ package org.misinfodesk.local;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
@@ -70,6 +71,32 @@ class PlannedH2CollectionTest {
 
 		assertThat(held).isEqualTo(before);
 		assertThat(data.get("case-7")).isNotSameAs(held).containsEntry("status", "IN_REVIEW");
+	}
+
+	@Test
+	void aSortedPageIsTheSliceOfAllMatchesSortedEvenAmongEquals() {
+		PlannedH2Collection live = (PlannedH2Collection) new DurableH2Backend(this.store).resolveDatabase("triage")
+			.createCollectionOrThrowIfExists("live_cases", CollectionOptions.withDefaults());
+		Random random = new Random(11);
+		for (int i = 0; i < 500; i++) {
+			// few priorities and statuses: many equal sort keys, which keep their reading order
+			live.addDocument(new Document("_id", "case-" + i).append("status", random.nextBoolean() ? "NEW" : "CLOSED")
+				.append("priority", random.nextInt(5)));
+		}
+		Document open = new Document("status", "NEW");
+		Document urgentFirst = new Document("priority", -1);
+		List<Object> all = ids(live.queryDocuments(open, urgentFirst, 0, 0, 0, null));
+
+		assertThat(ids(live.queryDocuments(open, urgentFirst, 0, 50, 0, null))).isEqualTo(all.subList(0, 50));
+		assertThat(ids(live.queryDocuments(open, urgentFirst, 40, 25, 0, null))).isEqualTo(all.subList(40, 65));
+		assertThat(ids(live.queryDocuments(open, urgentFirst, all.size() - 3, 10, 0, null)))
+			.isEqualTo(all.subList(all.size() - 3, all.size()));
+		assertThat(live.queryDocuments(open, urgentFirst, 0, 5, 0, new Document("priority", 1)))
+			.allSatisfy((document) -> assertThat(document.keySet()).containsExactlyInAnyOrder("_id", "priority"));
+	}
+
+	private static List<Object> ids(Iterable<Document> documents) {
+		return StreamSupport.stream(documents.spliterator(), false).map((document) -> document.get("_id")).toList();
 	}
 
 	private List<Object> ids(Document query) {
