@@ -29,7 +29,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The service stopped in the middle of a delivery's schedule and started again against the same
- * store: the new instance carries the schedule on, with nothing kept in memory in between.
+ * store: the new instance carries the schedule on, with nothing kept in memory in between. It runs
+ * in a JVM of its own (a failsafe execution of its own in the pom), apart from the instance the
+ * other ITs share: requests to that instance once went unanswered after this test had run.
  */
 @EmbeddedKafka(topics = { "cases.routed", "cases.overdue", "agency.responses" }, partitions = 1)
 class RestartIT {
