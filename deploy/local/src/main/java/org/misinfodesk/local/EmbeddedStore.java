@@ -1,5 +1,6 @@
 package org.misinfodesk.local;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,10 @@ public final class EmbeddedStore {
 		MVStore store = StoreFile.open(file, cacheMegabytes);
 		DurableH2Backend backend = new DurableH2Backend(store);
 		MongoServer server = new MongoServer(backend);
-		server.bind(args[0], Integer.parseInt(args[1]));
+		// a write command holds its connection's thread until a commit covers it: with Netty's default
+		// of two threads a core, a read waited behind other connections' writes that shared its thread
+		int threads = Integer.getInteger("misinfodesk.store.threads", 32);
+		server.bind(new InetSocketAddress(args[0], Integer.parseInt(args[1])), 1, threads);
 		log.info("Store listening on {}:{}, data in {}", args[0], args[1], file);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
