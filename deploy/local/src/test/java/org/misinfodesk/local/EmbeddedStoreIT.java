@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +24,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The store acknowledges a write only once it is on its way to disk: killing the store process with
- * {@code SIGKILL} right after a burst of acknowledged inserts loses none of them.
+ * {@code SIGKILL} right after a burst of acknowledged writes loses none of them, and makes none of
+ * them twice.
  */
 class EmbeddedStoreIT {
 
@@ -28,7 +33,7 @@ class EmbeddedStoreIT {
 	Path data;
 
 	@Test
-	void keepsEveryAcknowledgedInsertThroughKillNine() throws Exception {
+	void keepsEveryAcknowledgedWriteThroughKillNine() throws Exception {
 		int port = freePort();
 		Path file = this.data.resolve("store.mv");
 		int inserted = 600;
@@ -38,16 +43,28 @@ class EmbeddedStoreIT {
 			MongoCollection<Document> reports = client.getDatabase("reports")
 				.getCollection("reports")
 				.withWriteConcern(WriteConcern.ACKNOWLEDGED);
+			MongoCollection<Document> counters = client.getDatabase("reports").getCollection("counters");
 			for (int i = 0; i < inserted; i++) {
 				reports.insertOne(new Document("_id", i).append("content", "Tin đồn số " + i));
+				if (i % 3 == 0) {
+					reports.updateOne(Filters.eq("_id", i), Updates.set("status", "CLOSED"));
+				}
+				if (i % 5 == 0) {
+					reports.deleteOne(Filters.eq("_id", i));
+				}
+				counters.updateOne(Filters.eq("_id", "received"), Updates.inc("count", 1), new UpdateOptions().upsert(true));
 			}
 		}
 		store.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
 		Process restarted = start(port, file);
 		try (MongoClient client = connect(port)) {
-			assertThat(client.getDatabase("reports").getCollection("reports").countDocuments())
-				.isEqualTo(inserted);
+			MongoCollection<Document> reports = client.getDatabase("reports").getCollection("reports");
+			assertThat(reports.countDocuments()).isEqualTo(inserted - inserted / 5);
+			assertThat(reports.countDocuments(Filters.eq("status", "CLOSED")))
+				.isEqualTo(IntStream.range(0, inserted).filter((i) -> i % 3 == 0 && i % 5 != 0).count());
+			assertThat(client.getDatabase("reports").getCollection("counters").find().first())
+				.containsEntry("count", inserted);
 		}
 		finally {
 			restarted.destroy();

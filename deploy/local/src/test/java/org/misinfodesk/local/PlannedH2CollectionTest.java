@@ -1,5 +1,7 @@
 package org.misinfodesk.local;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -13,19 +15,23 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlannedH2CollectionTest {
 
-	private MVStore store;
+	@TempDir
+	Path journalDirectory;
+
+	private Journal journal;
 
 	private PlannedH2Collection cases;
 
 	@BeforeEach
-	void someCases() {
-		this.store = MVStore.open(null);
-		DurableH2Backend backend = new DurableH2Backend(this.store);
+	void someCases() throws IOException {
+		this.journal = Journal.open(MVStore.open(null), this.journalDirectory);
+		DurableH2Backend backend = new DurableH2Backend(this.journal);
 		this.cases = (PlannedH2Collection) backend.resolveDatabase("triage")
 			.createCollectionOrThrowIfExists("cases", CollectionOptions.withDefaults());
 		for (int i = 0; i < 50; i++) {
@@ -35,7 +41,7 @@ class PlannedH2CollectionTest {
 
 	@AfterEach
 	void close() {
-		this.store.close();
+		this.journal.store().close();
 	}
 
 	@Test
@@ -61,7 +67,7 @@ class PlannedH2CollectionTest {
 
 	@Test
 	void anUpdateLeavesTheDocumentTheMapHeldUnchangedForACommitThatMayBeEncodingIt() {
-		Map<Object, Document> data = this.store.openMap("databases.triage.cases");
+		Map<Object, Document> data = this.journal.store().openMap("databases.triage.cases");
 		Document held = data.get("case-7");
 		Document before = held.cloneDeeply();
 
@@ -75,7 +81,7 @@ class PlannedH2CollectionTest {
 
 	@Test
 	void aSortedPageIsTheSliceOfAllMatchesSortedEvenAmongEquals() {
-		PlannedH2Collection live = (PlannedH2Collection) new DurableH2Backend(this.store).resolveDatabase("triage")
+		PlannedH2Collection live = (PlannedH2Collection) new DurableH2Backend(this.journal).resolveDatabase("triage")
 			.createCollectionOrThrowIfExists("live_cases", CollectionOptions.withDefaults());
 		Random random = new Random(11);
 		for (int i = 0; i < 500; i++) {

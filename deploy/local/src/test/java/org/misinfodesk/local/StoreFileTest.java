@@ -88,12 +88,12 @@ class StoreFileTest {
 
 	private static <T> T withStore(Path file, Function<MongoCollection<Document>, T> work) throws Exception {
 		MVStore store = StoreFile.open(file, 16);
-		DurableH2Backend backend = new DurableH2Backend(store);
+		Journal journal = Journal.open(store, StoreFile.journalDirectory(file));
 		try {
-			return withServer(backend, work);
+			return withServer(new DurableH2Backend(journal), work);
 		}
 		finally {
-			backend.commit();
+			journal.close();
 			store.close();
 		}
 	}
