@@ -18,9 +18,6 @@ public final class EmbeddedStore {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
 
-	/** How often the store commits what its journal holds (a page is encoded at most this often). */
-	private static final long CHECKPOINT_MILLIS = Long.getLong("misinfodesk.store.checkpoint-ms", 1000);
-
 	private EmbeddedStore() {
 	}
 
@@ -37,9 +34,7 @@ public final class EmbeddedStore {
 		// 88 ms at the median (59 ms at 64 MB) and the store used 15 to 20 % more CPU
 		int cacheMegabytes = Integer.getInteger("misinfodesk.store.cache-mb", 64);
 		MVStore store = StoreFile.open(file, cacheMegabytes);
-		Journal journal = Journal.open(store, StoreFile.journalDirectory(file));
-		DurableH2Backend backend = new DurableH2Backend(journal);
-		journal.checkpointEvery(CHECKPOINT_MILLIS);
+		DurableH2Backend backend = new DurableH2Backend(store);
 		MongoServer server = new MongoServer(backend);
 		// a write command holds its connection's thread until a commit covers it: with Netty's default
 		// of two threads a core, a read waited behind other connections' writes that shared its thread
@@ -48,7 +43,9 @@ public final class EmbeddedStore {
 		log.info("Store listening on {}:{}, data in {}", args[0], args[1], file);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			server.shutdown(); // closes the backend: its journal's last checkpoint, then the store
+			server.shutdown();
+			backend.commit();
+			store.close();
 			log.info("Store stopped");
 			stopped.countDown();
 		}, "store-shutdown"));

@@ -28,12 +28,7 @@ final class StoreFile {
 
 	static final int FORMAT = 2;
 
-	/** How much H2 may hold unsaved before a writer commits (the journal keeps it durable meanwhile). */
-	private static final int UNSAVED_KILOBYTES = 64 * 1024;
-
 	static final String DATA_PREFIX = "databases.";
-
-	static final String META_PREFIX = "meta.";
 
 	static final String INDEX_INFIX = "._index_";
 
@@ -55,39 +50,16 @@ final class StoreFile {
 		return store;
 	}
 
-	/** The directory of the store's {@link Journal}, beside its data file. */
-	static Path journalDirectory(Path file) {
-		return sibling(file, ".journal");
-	}
-
 	/** Opens a map of documents with the current format's types. */
-	static <K> MVMap<K, Document> documents(MVStore store, String name, MVMap.Builder<K, Document> builder) {
-		return store.openMap(name, builder.valueType(BsonDocumentType.INSTANCE));
+	static <K> MVMap<K, Document> documents(MVStore store, String name) {
+		return store.openMap(name, new MVMap.Builder<K, Document>()
+			.valueType(BsonDocumentType.INSTANCE));
 	}
 
 	/** Opens a unique index's map with the current format's key type. */
-	static MVMap<KeyValue, Object> index(MVStore store, String name, MVMap.Builder<KeyValue, Object> builder) {
-		return store.openMap(name, builder.keyType(IndexKeyType.INSTANCE));
-	}
-
-	/**
-	 * Opens one of the maps that hold a database's data by its name, with the types of its kind:
-	 * documents, a unique index's keys, or H2's defaults (a collection's metadata).
-	 */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
-	static MVMap<Object, Object> data(MVStore store, String name, MVMap.Builder<Object, Object> builder) {
-		if (name.startsWith(DATA_PREFIX)) {
-			return (MVMap) documents(store, name, (MVMap.Builder) builder);
-		}
-		if (name.contains(INDEX_INFIX)) {
-			return (MVMap) index(store, name, (MVMap.Builder) builder);
-		}
-		return store.openMap(name, builder);
-	}
-
-	/** Whether a map of this name holds a database's data rather than the store's own bookkeeping. */
-	static boolean holdsData(String name) {
-		return name.startsWith(DATA_PREFIX) || name.startsWith(META_PREFIX) || name.contains(INDEX_INFIX);
+	static MVMap<KeyValue, Object> index(MVStore store, String name) {
+		return store.openMap(name,
+				new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
 	}
 
 	static void markFormat(MVStore store) {
@@ -117,10 +89,16 @@ final class StoreFile {
 		try {
 			for (String name : old.getMapNames()) {
 				MVMap<Object, Object> from = old.openMap(name);
-				Map<Object, Object> into = holdsData(name) ? data(current, name, new MVMap.Builder<>())
-						: current.openMap(name);
+				Map<Object, Object> into;
 				if (name.startsWith(DATA_PREFIX)) {
+					into = unchecked(documents(current, name));
 					documents += from.sizeAsLong();
+				}
+				else if (name.contains(INDEX_INFIX)) {
+					into = unchecked(index(current, name));
+				}
+				else {
+					into = current.openMap(name);
 				}
 				for (Map.Entry<Object, Object> entry : from.entrySet()) {
 					into.put(entry.getKey(), entry.getValue());
@@ -139,12 +117,14 @@ final class StoreFile {
 				documents, (System.nanoTime() - started) / 1_000_000, sibling(file, ".format1").getFileName());
 	}
 
+	/** A map of the current format, to be filled with the entries of its first-format namesake. */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static Map<Object, Object> unchecked(Map<?, ?> map) {
+		return (Map) map;
+	}
+
 	private static MVStore.Builder builder(Path file, int cacheMegabytes) {
-		// H2 makes a writer commit the store itself once its unsaved changes pass this size (19 MB by
-		// default, or less with a small heap); the journal's checkpoints commit them once a second
-		return new MVStore.Builder().fileName(file.toString())
-			.cacheSize(cacheMegabytes)
-			.autoCommitBufferSize(UNSAVED_KILOBYTES);
+		return new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes);
 	}
 
 	private static Path sibling(Path file, String suffix) {

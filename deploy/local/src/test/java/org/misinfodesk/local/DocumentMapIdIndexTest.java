@@ -1,7 +1,5 @@
 package org.misinfodesk.local;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -11,30 +9,17 @@ import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DocumentMapIdIndexTest {
 
-	@TempDir
-	Path journalDirectory;
-
 	private final MVStore store = MVStore.open(null);
 
-	private Journal journal;
-
-	private PlannedH2Collection reports;
-
-	@BeforeEach
-	void someReports() throws IOException {
-		this.journal = Journal.open(this.store, this.journalDirectory);
-		this.reports = (PlannedH2Collection) new DurableH2Backend(this.journal).resolveDatabase("report")
-			.createCollectionOrThrowIfExists("reports", CollectionOptions.withDefaults());
-	}
+	private final PlannedH2Collection reports = (PlannedH2Collection) new DurableH2Backend(this.store).resolveDatabase("report")
+		.createCollectionOrThrowIfExists("reports", CollectionOptions.withDefaults());
 
 	@AfterEach
 	void close() {
@@ -91,7 +76,7 @@ class DocumentMapIdIndexTest {
 	void aFileWithTheIndexMapOfAnEarlierVersionDropsIt() {
 		this.store.openMap("report.outbox._index__id_").put("left", "behind");
 
-		new DurableH2Backend(this.journal).resolveDatabase("report")
+		new DurableH2Backend(this.store).resolveDatabase("report")
 			.createCollectionOrThrowIfExists("outbox", CollectionOptions.withDefaults());
 
 		assertThat(this.store.hasMap("report.outbox._index__id_")).isFalse();

@@ -1,7 +1,5 @@
 package org.misinfodesk.local;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,23 +13,19 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlannedH2CollectionTest {
 
-	@TempDir
-	Path journalDirectory;
-
-	private Journal journal;
+	private MVStore store;
 
 	private PlannedH2Collection cases;
 
 	@BeforeEach
-	void someCases() throws IOException {
-		this.journal = Journal.open(MVStore.open(null), this.journalDirectory);
-		DurableH2Backend backend = new DurableH2Backend(this.journal);
+	void someCases() {
+		this.store = MVStore.open(null);
+		DurableH2Backend backend = new DurableH2Backend(this.store);
 		this.cases = (PlannedH2Collection) backend.resolveDatabase("triage")
 			.createCollectionOrThrowIfExists("cases", CollectionOptions.withDefaults());
 		for (int i = 0; i < 50; i++) {
@@ -41,7 +35,7 @@ class PlannedH2CollectionTest {
 
 	@AfterEach
 	void close() {
-		this.journal.store().close();
+		this.store.close();
 	}
 
 	@Test
@@ -67,7 +61,7 @@ class PlannedH2CollectionTest {
 
 	@Test
 	void anUpdateLeavesTheDocumentTheMapHeldUnchangedForACommitThatMayBeEncodingIt() {
-		Map<Object, Document> data = this.journal.store().openMap("databases.triage.cases");
+		Map<Object, Document> data = this.store.openMap("databases.triage.cases");
 		Document held = data.get("case-7");
 		Document before = held.cloneDeeply();
 
@@ -81,7 +75,7 @@ class PlannedH2CollectionTest {
 
 	@Test
 	void aSortedPageIsTheSliceOfAllMatchesSortedEvenAmongEquals() {
-		PlannedH2Collection live = (PlannedH2Collection) new DurableH2Backend(this.journal).resolveDatabase("triage")
+		PlannedH2Collection live = (PlannedH2Collection) new DurableH2Backend(this.store).resolveDatabase("triage")
 			.createCollectionOrThrowIfExists("live_cases", CollectionOptions.withDefaults());
 		Random random = new Random(11);
 		for (int i = 0; i < 500; i++) {

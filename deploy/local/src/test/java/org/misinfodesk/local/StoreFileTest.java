@@ -88,12 +88,12 @@ class StoreFileTest {
 
 	private static <T> T withStore(Path file, Function<MongoCollection<Document>, T> work) throws Exception {
 		MVStore store = StoreFile.open(file, 16);
-		Journal journal = Journal.open(store, StoreFile.journalDirectory(file));
+		DurableH2Backend backend = new DurableH2Backend(store);
 		try {
-			return withServer(new DurableH2Backend(journal), work);
+			return withServer(backend, work);
 		}
 		finally {
-			journal.close();
+			backend.commit();
 			store.close();
 		}
 	}
