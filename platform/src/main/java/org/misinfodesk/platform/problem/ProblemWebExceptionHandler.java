@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -15,6 +18,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -37,6 +42,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 	public static final String TYPE_BASE = "https://misinfodesk.org/problems/";
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
+
+	/** What a 503 asks the client to wait before trying again. */
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final MessageSource messages;
 
@@ -72,6 +80,10 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		}
 		if (ex instanceof ProblemHeaders withHeaders) {
 			withHeaders.headers().forEach(response.getHeaders()::set);
+		}
+		if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE
+				&& !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		byte[] bytes = this.json.writeValueAsBytes(body);
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
@@ -131,6 +143,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		if (ex instanceof ResponseStatusException status) {
 			return fromStatus(status.getStatusCode());
 		}
+		if (storeUnreachable(ex)) {
+			return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+		}
 		return ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal");
 	}
 
@@ -159,6 +174,15 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 			case "Size", "Length" -> "size";
 			default -> "invalid";
 		};
+	}
+
+	/**
+	 * The store did not answer (timeout, socket error, or the driver paused its pool after one):
+	 * nothing was done, and the same request can succeed once the store is back.
+	 */
+	private static boolean storeUnreachable(Throwable ex) {
+		return causedBy(ex, DataAccessResourceFailureException.class) || causedBy(ex, MongoTimeoutException.class)
+				|| causedBy(ex, MongoSocketException.class) || causedBy(ex, MongoConnectionPoolClearedException.class);
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -4,12 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketReadTimeoutException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
@@ -54,6 +66,37 @@ class ProblemWebExceptionHandlerTest {
 			.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
 		assertThat(ProblemWebExceptionHandler.toProblem(new IllegalStateException("boom")).slug())
 			.isEqualTo("internal");
+	}
+
+	@Test
+	void aStoreThatDoesNotAnswerIsAServiceUnavailableNotAnInternalError() {
+		var pausedPool = new UncategorizedMongoDbException("Connection pool for 127.0.0.1:27017 is paused",
+				new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), new ServerAddress()),
+						new MongoSocketReadTimeoutException("Timeout while receiving message", new ServerAddress(),
+								new RuntimeException())));
+		var timedOut = new DataAccessResourceFailureException("Timed out while waiting for a server",
+				new MongoTimeoutException("Timed out"));
+
+		assertThat(ProblemWebExceptionHandler.toProblem(pausedPool)).satisfies((problem) -> {
+			assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			assertThat(problem.slug()).isEqualTo("unavailable");
+		});
+		assertThat(ProblemWebExceptionHandler.toProblem(timedOut).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(ProblemWebExceptionHandler.toProblem(new UncategorizedMongoDbException("bad update", null)).status())
+			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+	}
+
+	@Test
+	void aStoreThatDoesNotAnswerAsksTheClientToTryAgainLater() {
+		var exchange = MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/reports"));
+
+		this.handler
+			.handle(exchange, new DataAccessResourceFailureException("down", new MongoTimeoutException("Timed out")))
+			.block();
+
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private static ResourceBundleMessageSource messages() {
