@@ -177,8 +177,9 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 	}
 
 	/**
-	 * The store did not answer (timeout, socket error, or the driver paused its pool after one):
-	 * nothing was done, and the same request can succeed once the store is back.
+	 * The store did not answer (timeout, socket error, or the driver paused its pool after one): the
+	 * same request can succeed once the store is back (a write that did reach the store is found
+	 * again by its idempotency key or its deterministic id).
 	 */
 	private static boolean storeUnreachable(Throwable ex) {
 		return causedBy(ex, DataAccessResourceFailureException.class) || causedBy(ex, MongoTimeoutException.class)
