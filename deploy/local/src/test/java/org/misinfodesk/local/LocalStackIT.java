@@ -168,9 +168,11 @@ class LocalStackIT {
 			.expect(200, "GET", stack.url(8082) + "/api/v1/cases/" + caseId, "analyst", null)
 			.get("status")
 			.asString()).isEqualTo("IN_REVIEW"));
-		assertThat(client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null).toString())
+		// the queue is a read model, written just after the case itself
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				client.expect(200, "GET", stack.url(8082) + "/api/v1/cases", "analyst", null).toString())
 			.as("back in the analysts' queue")
-			.contains(caseId);
+			.contains(caseId));
 		assertThat(client.expect(200, "GET", stack.url(8081) + "/api/v1/reports/" + trackingCode, null, null)
 			.get("status")
 			.asString()).isEqualTo("FORWARDED");
