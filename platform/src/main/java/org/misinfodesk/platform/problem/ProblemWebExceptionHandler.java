@@ -19,7 +19,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -42,9 +41,6 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 	public static final String TYPE_BASE = "https://misinfodesk.org/problems/";
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
-
-	/** What a 503 asks the client to wait before trying again. */
-	private static final String RETRY_AFTER_SECONDS = "5";
 
 	private final MessageSource messages;
 
@@ -78,12 +74,8 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		if (ex instanceof ResponseStatusException statusException) {
 			statusException.getHeaders().forEach((name, values) -> response.getHeaders().addAll(name, values));
 		}
-		if (ex instanceof ProblemHeaders withHeaders) {
+		if (problem instanceof ProblemHeaders withHeaders) {
 			withHeaders.headers().forEach(response.getHeaders()::set);
-		}
-		if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE
-				&& !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		byte[] bytes = this.json.writeValueAsBytes(body);
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
@@ -144,7 +136,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 			return fromStatus(status.getStatusCode());
 		}
 		if (storeUnreachable(ex)) {
-			return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+			return new StoreUnavailable(ex);
 		}
 		return ProblemException.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal");
 	}
@@ -176,11 +168,7 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 		};
 	}
 
-	/**
-	 * The store did not answer (timeout, socket error, or the driver paused its pool after one): the
-	 * same request can succeed once the store is back (a write that did reach the store is found
-	 * again by its idempotency key or its deterministic id).
-	 */
+	/** Whether the store did not answer (see {@link StoreUnavailable}). */
 	private static boolean storeUnreachable(Throwable ex) {
 		return causedBy(ex, DataAccessResourceFailureException.class) || causedBy(ex, MongoTimeoutException.class)
 				|| causedBy(ex, MongoSocketException.class) || causedBy(ex, MongoConnectionPoolClearedException.class);
