@@ -62,7 +62,12 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 			return Mono.error(ex);
 		}
 		ProblemException problem = toProblem(ex);
-		if (problem.status().is5xxServerError()) {
+		if (problem instanceof StoreUnavailable) {
+			// one line a request: an outage of the store fails every request until it is back
+			log.warn("Store not answering on {} {}: {}", exchange.getRequest().getMethod(),
+					exchange.getRequest().getPath(), rootCause(ex).toString());
+		}
+		else if (problem.status().is5xxServerError()) {
 			log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					ex);
 		}
@@ -172,6 +177,14 @@ public class ProblemWebExceptionHandler implements WebExceptionHandler, Ordered 
 	private static boolean storeUnreachable(Throwable ex) {
 		return causedBy(ex, DataAccessResourceFailureException.class) || causedBy(ex, MongoTimeoutException.class)
 				|| causedBy(ex, MongoSocketException.class) || causedBy(ex, MongoConnectionPoolClearedException.class);
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -10,9 +10,13 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -97,6 +101,27 @@ class ProblemWebExceptionHandlerTest {
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 		assertThat(exchange.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aStoreThatDoesNotAnswerIsLoggedInOneLineAndAnInternalErrorWithItsStack(CapturedOutput output) {
+		this.handler
+			.handle(MockServerWebExchange.from(MockServerHttpRequest.post("/api/v1/reports")),
+					new DataAccessResourceFailureException("down", new MongoTimeoutException("Timed out waiting")))
+			.block();
+		this.handler
+			.handle(MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/cases")),
+					new IllegalStateException("a bug"))
+			.block();
+
+		assertThat(output.getOut().lines().filter((line) -> line.contains("/api/v1/reports")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("WARN", "Store not answering on POST /api/v1/reports", "MongoTimeoutException: Timed out waiting");
+		assertThat(output.getOut()).doesNotContain("DataAccessResourceFailureException")
+			.contains("Unexpected error on GET /api/v1/cases")
+			.contains("java.lang.IllegalStateException: a bug")
+			.contains("at org.misinfodesk.platform.problem.ProblemWebExceptionHandlerTest");
 	}
 
 	private static ResourceBundleMessageSource messages() {
