@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.intake.FilingReport.Filed;
 import org.misinfodesk.triage.intake.FilingReportsInBatches;
 import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
 import org.misinfodesk.triage.intake.ReportSubmitted;
@@ -17,8 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 class BatchFilingIT extends RunningTriageService {
 
@@ -38,12 +46,14 @@ class BatchFilingIT extends RunningTriageService {
 		String third = freshReportId();
 		String unrelated = freshReportId();
 
-		List<ReportSubmitted> filed = this.batches
+		List<Filed> filed = this.batches
 			.file(List.of(aReportAbout(first, link), aReportAbout(second, link), aReportOfItsOwn(unrelated),
 					aReportAbout(third, link)))
 			.block(WAIT);
 
-		assertThat(filed).extracting(ReportSubmitted::reportId).containsExactly(first, second, unrelated, third);
+		assertThat(filed).extracting((one) -> one.report().reportId(), Filed::caseId, Filed::opened)
+			.containsExactly(tuple(first, "c-" + first, true), tuple(second, "c-" + first, false),
+					tuple(unrelated, "c-" + unrelated, true), tuple(third, "c-" + first, false));
 		JsonNode together = caseOf("c-" + first);
 		assertThat(together.get("reportCount").asInt()).isEqualTo(3);
 		assertThat(together.get("reports").findValuesAsString("reportId")).containsExactly(first, second, third);
@@ -121,6 +131,25 @@ class BatchFilingIT extends RunningTriageService {
 			.satisfies((record) -> assertThat(new String(record.headers().lastHeader("traceparent").value(),
 					StandardCharsets.UTF_8))
 				.isEqualTo(traceparent));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void whereEachReportOfAPollWentIsLoggedInTheTraceItsEventCameWith(CapturedOutput output) {
+		String traceId = "5a1c0e8f3b2d4c6e8f0a1b2c3d4e5f60";
+		String reportId = freshReportId();
+		ProducerRecord<String, String> record = CloudEventRecords.of("reports.submitted", ReportEvents.TYPE, reportId,
+				ReportEvents.aHealthRumour(reportId));
+		record.headers().add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+		send(record);
+
+		awaitCase("c-" + reportId);
+		await().atMost(WAIT).untilAsserted(() -> assertThat(output.getOut().lines()
+			.filter((line) -> line.contains("Report " + reportId + " ")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("opened case c-" + reportId)
+			.contains(traceId));
 	}
 
 	@Test

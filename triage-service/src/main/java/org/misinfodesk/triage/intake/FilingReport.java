@@ -75,26 +75,30 @@ public class FilingReport {
 		this.clock = clock;
 	}
 
-	/** @return whether the report was filed now (rather than found already filed) */
-	public Mono<Boolean> file(ReportSubmitted submitted, String eventId) {
+	/**
+	 * @param traceparent the trace the report's event came with, or {@code null}: events about the
+	 * report continue it
+	 * @return where the report was filed now, or nothing if it was filed already
+	 */
+	public Mono<Filed> file(ReportSubmitted submitted, String eventId, String traceparent) {
 		return Mono.defer(() -> this.cases.findHolding(submitted.reportId()))
-			.map((alreadyFiled) -> false)
-			.switchIfEmpty(Mono.defer(() -> fileNew(submitted, eventId)));
+			.hasElement()
+			.flatMap((alreadyFiled) -> alreadyFiled ? Mono.empty() : fileNew(submitted, eventId, traceparent));
 	}
 
-	private Mono<Boolean> fileNew(ReportSubmitted submitted, String eventId) {
+	private Mono<Filed> fileNew(ReportSubmitted submitted, String eventId, String traceparent) {
 		Draft draft = draft(submitted);
 		return Mono.defer(() -> this.keys.caseIdsFor(draft.filedUnder(), CANDIDATES)
 			.collectList()
 			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
 			.flatMap((candidates) -> bestMatch(candidates, draft.signature(), draft.urlKey())
 				.map((match) -> join(match.c(), match.reason(), draft.report(), draft.signature(), draft.urlKey(),
-						eventId))
+						eventId, traceparent))
 				.orElseGet(() -> this.cases.open(caseOf(draft, eventId))
 					.map((opened) -> Case.idFor(draft.report().reportId())))))
 			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
-			.flatMap((caseId) -> this.keys.file(draft.filedUnder(), caseId).thenReturn(true))
-			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.just(false));
+			.flatMap((caseId) -> this.keys.file(draft.filedUnder(), caseId).thenReturn(new Filed(submitted, caseId)))
+			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.empty());
 	}
 
 	/** The report as filing reads it: its text's signature, its source's key and its cluster keys. */
@@ -124,8 +128,8 @@ public class FilingReport {
 	}
 
 	private Mono<String> join(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
-			String eventId) {
-		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId, null))
+			String eventId, String traceparent) {
+		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId, traceparent))
 			.map(Case::id)
 			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
 	}
@@ -205,6 +209,16 @@ public class FilingReport {
 	}
 
 	/** The case a report joins, and why. */
+	/** A report filed now, and the case it is in. */
+	public record Filed(ReportSubmitted report, String caseId) {
+
+		/** Whether the report opened its case, rather than joined one. */
+		public boolean opened() {
+			return this.caseId.equals(Case.idFor(this.report.reportId()));
+		}
+
+	}
+
 	record Match(Case c, String reason) {
 	}
 

@@ -14,6 +14,7 @@ import org.misinfodesk.triage.cases.Case;
 import org.misinfodesk.triage.cases.CaseStatus;
 import org.misinfodesk.triage.cases.Cases;
 import org.misinfodesk.triage.clustering.ClusterKeys;
+import org.misinfodesk.triage.intake.FilingReport.Filed;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,9 +49,9 @@ public class FilingReportsInBatches {
 
 	/**
 	 * @return the reports filed now, rather than found already filed (a report twice in the batch
-	 * counts once)
+	 * counts once), and their cases
 	 */
-	public Mono<List<ReportSubmitted>> file(List<Submission> submissions) {
+	public Mono<List<Filed>> file(List<Submission> submissions) {
 		Map<String, Submission> byReport = new LinkedHashMap<>();
 		submissions.forEach((submission) -> byReport.putIfAbsent(submission.report().reportId(), submission));
 		return Mono.defer(() -> this.cases.findHeld(byReport.keySet()))
@@ -103,7 +104,7 @@ public class FilingReportsInBatches {
 		return List.copyOf(ids);
 	}
 
-	private Mono<List<ReportSubmitted>> write(Plan plan) {
+	private Mono<List<Filed>> write(Plan plan) {
 		if (plan.drafts.isEmpty()) {
 			return Mono.just(List.of());
 		}
@@ -113,11 +114,11 @@ public class FilingReportsInBatches {
 			.flatMap((written) -> {
 				Map<String, Set<String>> keysOfWritten = new LinkedHashMap<>(plan.keysByCase);
 				keysOfWritten.keySet().retainAll(written);
-				List<ReportSubmitted> filed = new ArrayList<>();
+				List<Filed> filed = new ArrayList<>();
 				List<Submission> again = new ArrayList<>();
 				plan.caseOf.forEach((draft, caseId) -> {
 					if (written.contains(caseId)) {
-						filed.add(draft.submission().report());
+						filed.add(new Filed(draft.submission().report(), caseId));
 					}
 					else {
 						again.add(draft.submission());
@@ -125,9 +126,8 @@ public class FilingReportsInBatches {
 				});
 				return this.keys.file(keysOfWritten)
 					.then(Flux.fromIterable(again)
-						.concatMap((submission) -> this.one.file(submission.report(), submission.eventId())
-							.filter(Boolean::booleanValue)
-							.map((now) -> submission.report()))
+						.concatMap((submission) -> this.one.file(submission.report(), submission.eventId(),
+								submission.traceparent()))
 						.collectList())
 					.map((filedAgain) -> {
 						filed.addAll(filedAgain);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -13,8 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.misinfodesk.platform.events.CloudEventHeaders;
 import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.events.MalformedEventException;
+import org.misinfodesk.platform.events.TraceContext;
 import org.misinfodesk.platform.inbox.Inbox;
 import org.misinfodesk.triage.cases.Channels;
+import org.misinfodesk.triage.intake.FilingReport.Filed;
 import org.misinfodesk.triage.intake.FilingReportsInBatches;
 import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
 import org.misinfodesk.triage.intake.ReportSubmitted;
@@ -45,13 +50,17 @@ class ReportsSubmittedListener {
 
 	private final Clock clock;
 
+	private final TraceContext trace;
+
 	private final Timer submittedToFiled;
 
-	ReportsSubmittedListener(FilingReportsInBatches filing, Inbox inbox, JsonMapper json, Clock clock, MeterRegistry metrics) {
+	ReportsSubmittedListener(FilingReportsInBatches filing, Inbox inbox, JsonMapper json, Clock clock,
+			TraceContext trace, MeterRegistry metrics) {
 		this.filing = filing;
 		this.inbox = inbox;
 		this.json = json;
 		this.clock = clock;
+		this.trace = trace;
 		this.submittedToFiled = Timer.builder("misinfodesk.report.submitted.to.case")
 			.description("From the citizen's submission to the report's filing in a case that analysts see")
 			.publishPercentileHistogram()
@@ -105,12 +114,27 @@ class ReportsSubmittedListener {
 				.file(fresh.stream()
 					.map((one) -> new Submission(one.report(), one.event().id(), one.traceparent()))
 					.toList())
-				.doOnNext((filed) -> {
-					Instant now = this.clock.instant();
-					filed.forEach((report) -> this.submittedToFiled.record(Duration.between(report.submittedAt(), now)));
-				})
+				.doOnNext((filed) -> filed(filed, fresh))
 				.then(this.inbox.remember(HANDLER, fresh.stream().map(Received::event).toList()));
 		}).block(BATCH_TIMEOUT);
+	}
+
+	/**
+	 * Times each report filed now and says where it went, in a line of the trace its event came with
+	 * (the batch as a whole is no one report's work, so it has no span of its own).
+	 */
+	private void filed(List<Filed> filed, List<Received> fresh) {
+		Instant now = this.clock.instant();
+		Map<String, Received> byReport = fresh.stream()
+			.collect(Collectors.toMap((one) -> one.report().reportId(), Function.identity(), (first, again) -> first));
+		for (Filed one : filed) {
+			ReportSubmitted report = one.report();
+			this.submittedToFiled.record(Duration.between(report.submittedAt(), now));
+			Received received = byReport.get(report.reportId());
+			this.trace.continuing((received != null) ? received.traceparent() : null, "file report",
+					() -> log.info("Report {} ({}) {} case {}", report.reportId(), report.trackingCode(),
+							one.opened() ? "opened" : "joined", one.caseId()));
+		}
 	}
 
 	private record Received(IncomingEvent event, ReportSubmitted report, String traceparent) {
