@@ -3,15 +3,19 @@ package org.misinfodesk.triage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.triage.cases.Cases;
+import org.misinfodesk.triage.clustering.ClusterKeys;
 import org.misinfodesk.triage.intake.FilingReport.Filed;
 import org.misinfodesk.triage.intake.FilingReportsInBatches;
 import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
@@ -23,10 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.verify;
 
 class BatchFilingIT extends RunningTriageService {
 
@@ -34,6 +42,9 @@ class BatchFilingIT extends RunningTriageService {
 
 	@Autowired
 	FilingReportsInBatches batches;
+
+	@MockitoSpyBean
+	ClusterKeys keys;
 
 	@Autowired
 	Cases cases;
@@ -66,6 +77,33 @@ class BatchFilingIT extends RunningTriageService {
 		String later = freshReportId();
 		this.batches.file(List.of(aReportAbout(later, link))).block(WAIT);
 		assertThat(caseOf("c-" + first).get("reportCount").asInt()).isEqualTo(4);
+	}
+
+	@Test
+	void aCopyOfAReportInItsCaseFilesTheCaseUnderNoKeyAgainButADifferentTextDoes() {
+		String link = "https://example.org/batch/" + freshReportId();
+		String first = freshReportId();
+		String original = ReportEvents.aReportOn(first, Instant.now(), "HEALTH", "HNA", link);
+		this.batches.file(List.of(submission(original))).block(WAIT);
+		ObjectNode copy = (ObjectNode) json.readTree(original);
+		String copied = freshReportId();
+		copy.put("reportId", copied);
+		copy.put("trackingCode", "HN-" + copied.substring(0, 4).toUpperCase() + "-TEST");
+		String reworded = freshReportId();
+		clearInvocations(this.keys);
+
+		this.batches.file(List.of(submission(copy.toString()))).block(WAIT);
+		this.batches.file(List.of(aReportAbout(reworded, link))).block(WAIT);
+
+		assertThat(caseOf("c-" + first).get("reports").findValuesAsString("reportId")).containsExactly(first, copied,
+				reworded);
+		// the listener may file other tests' records meanwhile: only the calls about this case count
+		ArgumentCaptor<Map<String, ? extends Collection<String>>> filed = ArgumentCaptor.captor();
+		verify(this.keys, atLeast(2)).file(filed.capture());
+		assertThat(filed.getAllValues().stream().filter((call) -> call.containsKey("c-" + first)))
+			.satisfiesExactly((copyFiled) -> assertThat(copyFiled.get("c-" + first)).isEmpty(),
+					(rewordedFiled) -> assertThat(rewordedFiled.get("c-" + first)).isNotEmpty()
+						.noneMatch((key) -> key.startsWith("u:")));
 	}
 
 	@Test

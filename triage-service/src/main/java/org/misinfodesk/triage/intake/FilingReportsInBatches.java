@@ -175,7 +175,7 @@ public class FilingReportsInBatches {
 
 		/**
 		 * @param stored the open cases the drafts' keys name
-		 * @param filed the cases filed under each key
+		 * @param filed the cases filed under each key, as stored
 		 */
 		void match(FilingReport one, Map<String, Case> stored, Map<String, List<String>> filed) {
 			Map<String, Case> current = new LinkedHashMap<>(stored);
@@ -208,11 +208,14 @@ public class FilingReportsInBatches {
 				}
 				current.put(after.id(), after);
 				this.caseOf.put(draft, after.id());
-				this.keysByCase.computeIfAbsent(after.id(), (first) -> new LinkedHashSet<>()).addAll(draft.filedUnder());
+				// only the keys the case is not filed under yet: a report that repeats one already in
+				// the case (a copied text, a shared link) writes no key at all
+				Set<String> newKeys = this.keysByCase.computeIfAbsent(after.id(), (first) -> new LinkedHashSet<>());
 				for (String key : draft.filedUnder()) {
 					List<String> caseIds = under.computeIfAbsent(key, (first) -> new ArrayList<>());
 					if (!caseIds.contains(after.id())) {
 						caseIds.add(after.id());
+						newKeys.add(key);
 					}
 				}
 			}
