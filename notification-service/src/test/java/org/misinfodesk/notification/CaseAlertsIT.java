@@ -1,16 +1,24 @@
 package org.misinfodesk.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.InternetAddress;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.misinfodesk.platform.test.CloudEventRecords;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,6 +82,33 @@ class CaseAlertsIT extends RunningService {
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveriesOf(caseId))
 			.allSatisfy((delivery) -> assertThat(delivery.get("state").asString()).isEqualTo("DELIVERED")));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void theWebhookCallAndTheEmailContinueTheTraceTheRoutingCameWith(CapturedOutput output) throws Exception {
+		String url = receiver.newUrl();
+		registerWebhook("so-y-te", url);
+		String caseId = RoutedCaseEvents.newCaseId();
+		String traceId = "7c2e4f6a8b0d1e3f5a7c9e1b3d5f7a9c";
+		String routedSpan = "1f2e3d4c5b6a7988";
+		ProducerRecord<String, String> record = CloudEventRecords.of("cases.routed", RoutedCaseEvents.TYPE, caseId,
+				RoutedCaseEvents.routedTo(caseId, "so-y-te", "Sở Y tế tỉnh Hà Nam"));
+		record.headers()
+			.add("traceparent", ("00-" + traceId + "-" + routedSpan + "-01").getBytes(StandardCharsets.UTF_8));
+
+		this.kafka.send(record).get(10, TimeUnit.SECONDS);
+
+		await().atMost(PATIENCE).until(() -> !receiver.received(url).isEmpty());
+		// the attempt's own span, a child in the same trace
+		assertThat(receiver.received(url).get(0).header("traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+			.doesNotContain(routedSpan);
+		// one line an attempt, in the trace: the agency may have other tests' endpoints too
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(output.getOut().lines()
+			.filter((line) -> line.contains("of case " + caseId + " routing 1") && line.contains("attempt 1: SUCCEEDED")))
+			.allSatisfy((line) -> assertThat(line).contains(traceId))
+			.anySatisfy((line) -> assertThat(line).contains("by WEBHOOK", "(HTTP 200)"))
+			.anySatisfy((line) -> assertThat(line).contains("by EMAIL")));
 	}
 
 	@Test
@@ -184,7 +219,8 @@ class CaseAlertsIT extends RunningService {
 			.filter((delivery) -> delivery.get("channel").asString().equals("WEBHOOK")
 					&& delivery.get("target").get("url").asString().equals(url))
 			.findFirst()
-			.orElseThrow();
+			// an assertion error, so that a wait for the delivery goes on until it is there
+			.orElseThrow(() -> new AssertionError("No delivery of " + caseId + " to " + url + " yet"));
 	}
 
 }

@@ -56,7 +56,7 @@ class RestartIT {
 
 		try (ConfigurableApplicationContext first = start(broker)) {
 			first.getBean(RegisteringWebhook.class).register("so-y-te", url, "restart").block(PATIENCE);
-			first.getBean(SchedulingDeliveries.class).schedule(routed.validated()).block(PATIENCE);
+			first.getBean(SchedulingDeliveries.class).schedule(routed.validated(), null).block(PATIENCE);
 			await().atMost(PATIENCE).until(() -> webhookDelivery(first, routed).attempts().size() == 1);
 			Delivery waiting = webhookDelivery(first, routed);
 			assertThat(waiting.state()).isEqualTo(DeliveryState.PENDING);

@@ -24,12 +24,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param scheduleStart how many attempts came before the current run of the retry schedule: a
  * replay starts the schedule again without forgetting earlier attempts
  * @param routedAt when triage routed the case, for alerts: where the time to alert an agency starts
+ * @param traceparent the W3C trace of the event that asked for the delivery (the routing, the passed
+ * deadline), which every attempt continues: the webhook call carries it on; {@code null} if none
  */
 @Document(Deliveries.COLLECTION)
 public record Delivery(@Id String id, DeliveryKind kind, String caseId, int routing, String agencyId,
 		String agencyName, Channel channel, Target target, String webhookId, String payload, DeliveryState state,
 		List<Attempt> attempts, int scheduleStart, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt,
-		String acknowledgementToken, String leaseId, Instant routedAt) {
+		String acknowledgementToken, String leaseId, Instant routedAt, String traceparent) {
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -44,12 +46,12 @@ public record Delivery(@Id String id, DeliveryKind kind, String caseId, int rout
 	}
 
 	static Delivery reminder(CaseOverdue overdue, String agencyId, String agencyName, Channel channel,
-			Target target, String payload, String acknowledgementToken, Instant now) {
+			Target target, String payload, String acknowledgementToken, Instant now, String traceparent) {
 		String id = idOf(overdue.caseId(), Integer.toString(overdue.routing()), "overdue", overdue.deadline(),
 				agencyId, channel.name(), target.key());
 		return new Delivery(id, DeliveryKind.REMINDER, overdue.caseId(), overdue.routing(), agencyId, agencyName,
 				channel, target, channel == Channel.WEBHOOK ? newWebhookId() : null, payload, DeliveryState.PENDING,
-				List.of(), 0, now, now, null, acknowledgementToken, null, null);
+				List.of(), 0, now, now, null, acknowledgementToken, null, null, traceparent);
 	}
 
 	/**
@@ -61,26 +63,28 @@ public record Delivery(@Id String id, DeliveryKind kind, String caseId, int rout
 		Target target = Target.email(address);
 		return new Delivery(idOf("notice", reason, target.key()), DeliveryKind.NOTICE, caseId, 0, agencyId, null,
 				Channel.EMAIL, target, null, payload, DeliveryState.PENDING, List.of(), 0, now, now, null, null, null,
-				null);
+				null, null);
 	}
 
 	static Delivery email(CaseRouted routed, String agencyId, String agencyName, String address, String payload,
-			String acknowledgementToken, Instant now) {
+			String acknowledgementToken, Instant now, String traceparent) {
 		return pending(routed, agencyId, agencyName, Channel.EMAIL, Target.email(address), null, payload,
-				acknowledgementToken, now);
+				acknowledgementToken, now, traceparent);
 	}
 
 	static Delivery webhook(CaseRouted routed, String agencyId, String agencyName, String endpointId, String url,
-			String payload, String acknowledgementToken, Instant now) {
+			String payload, String acknowledgementToken, Instant now, String traceparent) {
 		return pending(routed, agencyId, agencyName, Channel.WEBHOOK, Target.webhook(endpointId, url),
-				newWebhookId(), payload, acknowledgementToken, now);
+				newWebhookId(), payload, acknowledgementToken, now, traceparent);
 	}
 
 	private static Delivery pending(CaseRouted routed, String agencyId, String agencyName, Channel channel,
-			Target target, String webhookId, String payload, String acknowledgementToken, Instant now) {
+			Target target, String webhookId, String payload, String acknowledgementToken, Instant now,
+			String traceparent) {
 		return new Delivery(idOf(routed.caseId(), routed.routing(), channel, target), DeliveryKind.ALERT,
 				routed.caseId(), routed.routing(), agencyId, agencyName, channel, target, webhookId, payload,
-				DeliveryState.PENDING, List.of(), 0, now, now, null, acknowledgementToken, null, routed.routedAt());
+				DeliveryState.PENDING, List.of(), 0, now, now, null, acknowledgementToken, null, routed.routedAt(),
+				traceparent);
 	}
 
 	static String idOf(String caseId, int routing, Channel channel, Target target) {

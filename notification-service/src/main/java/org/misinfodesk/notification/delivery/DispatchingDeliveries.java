@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.tracing.Span;
 import org.misinfodesk.notification.webhook.WebhookEndpoint;
 import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.misinfodesk.notification.webhook.WebhookSettings;
+import org.misinfodesk.platform.events.TraceContext;
 import org.misinfodesk.platform.polling.Rounds;
 import org.misinfodesk.platform.polling.SweepSchedule;
 import org.slf4j.Logger;
@@ -72,9 +75,11 @@ class DispatchingDeliveries implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	private final TraceContext trace;
+
 	DispatchingDeliveries(Deliveries deliveries, WebhookSending webhooks, EmailSending emails,
 			DeliverySettings settings, Clock clock, WebhookEndpoints endpoints, WebhookSettings webhookSettings,
-			Noticing noticing, DeliveryMetrics metrics) {
+			Noticing noticing, DeliveryMetrics metrics, TraceContext trace) {
 		this.deliveries = deliveries;
 		this.webhooks = webhooks;
 		this.emails = emails;
@@ -83,6 +88,7 @@ class DispatchingDeliveries implements SmartLifecycle {
 		this.webhookSettings = webhookSettings;
 		this.noticing = noticing;
 		this.metrics = metrics;
+		this.trace = trace;
 		this.sweeps = new SweepSchedule(settings.sweepInterval());
 		this.backoff = new Backoff(settings.backoff(), settings.jitter(), new Random());
 		this.clock = clock;
@@ -159,27 +165,43 @@ class DispatchingDeliveries implements SmartLifecycle {
 		});
 	}
 
+	/**
+	 * One attempt, in a span of its own that continues the trace of the event that asked for the
+	 * delivery: the webhook call carries it on, and the attempt's log lines carry its trace id.
+	 */
 	private Mono<Boolean> attempt(Delivery claimed) {
 		Instant startedAt = now();
 		long started = System.nanoTime();
-		Mono<AttemptResult> sent = switch (claimed.channel()) {
-			case WEBHOOK -> this.webhooks.send(claimed);
+		Span span = this.trace.start(claimed.traceparent(), "deliver %s by %s"
+			.formatted(claimed.kind(), claimed.channel()).toLowerCase(Locale.ROOT));
+		Mono<AttemptResult> sent = Mono.defer(() -> switch (claimed.channel()) {
+			case WEBHOOK -> this.webhooks.send(claimed, this.trace.traceparentOf(span));
 			case EMAIL -> this.emails.send(claimed);
-		};
+		});
 		return sent.onErrorResume((ex) -> Mono.just(AttemptResult.failed(ex))).flatMap((result) -> {
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			this.metrics.attempted(claimed.channel(), result.outcome(), took);
 			Attempt attempt = new Attempt(startedAt, result.outcome(), result.statusCode(), result.error(),
 					took.toMillis());
-			return recordNextStep(claimed, attempt, result);
+			this.trace.within(span, () -> log.info("Delivery {} ({} of case {} routing {} to {} by {}), attempt {}: {}{}",
+					claimed.id(), claimed.kind(), claimed.caseId(), claimed.routing(), claimed.agencyId(),
+					claimed.channel(), claimed.attempts().size() + 1, result.outcome(), outcomeDetail(attempt)));
+			return recordNextStep(claimed, attempt, result, span);
 		}).onErrorResume((ex) -> {
-			log.warn("Attempt at delivery {} not recorded; it runs again after its lease: {}", claimed.id(),
-					ex.toString());
+			this.trace.within(span, () -> log.warn(
+					"Attempt at delivery {} not recorded; it runs again after its lease: {}", claimed.id(), ex.toString()));
 			return Mono.just(false);
-		});
+		}).doFinally((ended) -> span.end());
 	}
 
-	private Mono<Boolean> recordNextStep(Delivery claimed, Attempt attempt, AttemptResult result) {
+	private static String outcomeDetail(Attempt attempt) {
+		if (attempt.statusCode() != null) {
+			return " (HTTP " + attempt.statusCode() + ")";
+		}
+		return (attempt.error() != null) ? " (" + attempt.error() + ")" : "";
+	}
+
+	private Mono<Boolean> recordNextStep(Delivery claimed, Attempt attempt, AttemptResult result, Span span) {
 		Instant now = now();
 		if (result.succeeded()) {
 			return this.deliveries.record(claimed, attempt, DeliveryState.DELIVERED, null, now)
@@ -201,9 +223,9 @@ class DispatchingDeliveries implements SmartLifecycle {
 				})
 				.flatMap((recorded) -> endpointFailed(claimed, result, now).thenReturn(recorded));
 		}
-		log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}", claimed.id(), claimed.caseId(),
-				claimed.agencyId(), claimed.channel(), claimed.attempts().size() + 1,
-				attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error());
+		this.trace.within(span, () -> log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}",
+				claimed.id(), claimed.caseId(), claimed.agencyId(), claimed.channel(), claimed.attempts().size() + 1,
+				attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error()));
 		return this.deliveries.record(claimed, attempt, DeliveryState.FAILED, null, null)
 			.flatMap((recorded) -> endpointFailed(claimed, result, now)
 				.then(recorded ? this.noticing.deliveryFailed(claimed, attempt) : Mono.just(0L))

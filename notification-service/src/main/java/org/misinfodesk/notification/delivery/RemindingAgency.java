@@ -68,8 +68,12 @@ public class RemindingAgency {
 		this.clock = clock;
 	}
 
-	/** @return how many deliveries are new */
-	public Mono<Long> remind(CaseOverdue overdue) {
+	/**
+	 * @param traceparent the trace the overdue event came with, which the reminders' attempts
+	 * continue; {@code null} if none
+	 * @return how many deliveries are new
+	 */
+	public Mono<Long> remind(CaseOverdue overdue, String traceparent) {
 		return this.acknowledging.findRouting(overdue.caseId(), overdue.routing(), overdue.agencyId())
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
@@ -79,12 +83,12 @@ public class RemindingAgency {
 							overdue.caseId(), overdue.routing(), overdue.deadline(), overdue.agencyId());
 					return Mono.just(0L);
 				}
-				return remind(overdue, acknowledgement.orElse(null));
+				return remind(overdue, acknowledgement.orElse(null), traceparent);
 			})
 			.doOnSuccess((created) -> this.dispatcher.wake());
 	}
 
-	private Mono<Long> remind(CaseOverdue overdue, Acknowledgement acknowledgement) {
+	private Mono<Long> remind(CaseOverdue overdue, Acknowledgement acknowledgement, String traceparent) {
 		Optional<Agency> configured = this.agencies.find(overdue.agencyId());
 		String name = configured.map(Agency::name)
 			.orElse(acknowledgement != null ? acknowledgement.agencyName() : overdue.agencyId());
@@ -100,11 +104,11 @@ public class RemindingAgency {
 			List<Delivery> all = new ArrayList<>();
 			for (String email : emails) {
 				all.add(Delivery.reminder(overdue, overdue.agencyId(), name, Channel.EMAIL, Target.email(email),
-						payload, token, now));
+						payload, token, now, traceparent));
 			}
 			for (WebhookEndpoint hook : hooks) {
 				all.add(Delivery.reminder(overdue, overdue.agencyId(), name, Channel.WEBHOOK,
-						Target.webhook(hook.id(), hook.url()), payload, token, now));
+						Target.webhook(hook.id(), hook.url()), payload, token, now, traceparent));
 			}
 			if (all.isEmpty()) {
 				log.error("Case {} is overdue at agency {}, which has no contact point here: only supervisors' digest "

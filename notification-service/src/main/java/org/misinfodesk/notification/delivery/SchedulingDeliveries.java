@@ -63,13 +63,17 @@ public class SchedulingDeliveries {
 	}
 
 	/** @return how many deliveries are new */
-	public Mono<Long> schedule(CaseRouted routed) {
+	/**
+	 * @param traceparent the trace the routing event came with, which the deliveries' attempts
+	 * continue; {@code null} if none
+	 */
+	public Mono<Long> schedule(CaseRouted routed, String traceparent) {
 		return Flux.fromIterable(routed.agencies())
-			.concatMap((agency) -> scheduleFor(routed, agency))
+			.concatMap((agency) -> scheduleFor(routed, agency, traceparent))
 			.reduce(0L, Long::sum);
 	}
 
-	private Mono<Long> scheduleFor(CaseRouted routed, CaseRouted.AgencyRef ref) {
+	private Mono<Long> scheduleFor(CaseRouted routed, CaseRouted.AgencyRef ref, String traceparent) {
 		Optional<Agency> configured = this.agencies.find(ref.id());
 		String name = ref.name() != null && !ref.name().isBlank() ? ref.name()
 				: configured.map(Agency::name).orElse(ref.id());
@@ -82,8 +86,8 @@ public class SchedulingDeliveries {
 				return Mono.just(0L);
 			}
 			return this.acknowledging.open(routed.routedCase(), ref.id(), name)
-				.flatMapMany((link) -> Flux
-					.fromIterable(deliveriesFor(routed, ref.id(), name, found.getT1(), found.getT2(), link)))
+				.flatMapMany((link) -> Flux.fromIterable(
+						deliveriesFor(routed, ref.id(), name, found.getT1(), found.getT2(), link, traceparent)))
 				.concatMap((delivery) -> this.deliveries.insertIfAbsent(delivery)
 					.filter(Boolean::booleanValue)
 					.doOnNext((created) -> this.dispatcher.wake(delivery.id())))
@@ -92,15 +96,16 @@ public class SchedulingDeliveries {
 	}
 
 	private List<Delivery> deliveriesFor(CaseRouted routed, String agencyId, String name, List<String> emails,
-			List<WebhookEndpoint> hooks, AcknowledgementLink link) {
+			List<WebhookEndpoint> hooks, AcknowledgementLink link, String traceparent) {
 		String payload = this.json.writeValueAsString(Alert.of(routed, link.url()));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Delivery> all = new ArrayList<>();
 		for (String email : emails) {
-			all.add(Delivery.email(routed, agencyId, name, email, payload, link.token(), now));
+			all.add(Delivery.email(routed, agencyId, name, email, payload, link.token(), now, traceparent));
 		}
 		for (WebhookEndpoint hook : hooks) {
-			all.add(Delivery.webhook(routed, agencyId, name, hook.id(), hook.url(), payload, link.token(), now));
+			all.add(Delivery.webhook(routed, agencyId, name, hook.id(), hook.url(), payload, link.token(), now,
+					traceparent));
 		}
 		return all;
 	}

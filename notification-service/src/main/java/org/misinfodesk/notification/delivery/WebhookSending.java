@@ -15,6 +15,7 @@ import org.misinfodesk.notification.webhook.WebhookEndpoints;
 import org.misinfodesk.notification.webhook.WebhookSettings;
 import org.misinfodesk.notification.webhook.WebhookSignature;
 import org.misinfodesk.notification.webhook.WebhookTargets;
+import org.misinfodesk.platform.events.CloudEventHeaders;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
@@ -58,14 +59,18 @@ class WebhookSending {
 		this.deadline = settings.connectTimeout().plus(settings.responseTimeout()).plusSeconds(5);
 	}
 
-	Mono<AttemptResult> send(Delivery delivery) {
+	/**
+	 * @param traceparent the attempt's W3C trace context, sent on as the {@code traceparent} header
+	 * so that the agency's system can continue the trace; {@code null} sends none
+	 */
+	Mono<AttemptResult> send(Delivery delivery, String traceparent) {
 		return this.endpoints.findById(delivery.target().endpointId())
-			.flatMap((endpoint) -> endpoint.enabled() ? post(delivery, endpoint)
+			.flatMap((endpoint) -> endpoint.enabled() ? post(delivery, endpoint, traceparent)
 					: Mono.just(AttemptResult.abandoned("endpoint disabled")))
 			.switchIfEmpty(Mono.fromSupplier(() -> AttemptResult.abandoned("endpoint removed")));
 	}
 
-	private Mono<AttemptResult> post(Delivery delivery, WebhookEndpoint endpoint) {
+	private Mono<AttemptResult> post(Delivery delivery, WebhookEndpoint endpoint, String traceparent) {
 		return this.targets.resolve(endpoint.url()).flatMap((resolved) -> {
 			if (resolved.refused()) {
 				return Mono.just(AttemptResult.refused("target refused: " + resolved.problems().get(0).code()));
@@ -85,6 +90,11 @@ class WebhookSending {
 				.header("webhook-timestamp", Long.toString(timestamp))
 				.header("webhook-signature", signature)
 				.header(HttpHeaders.USER_AGENT, USER_AGENT)
+				.headers((headers) -> {
+					if (traceparent != null) {
+						headers.set(CloudEventHeaders.TRACEPARENT, traceparent);
+					}
+				})
 				.bodyValue(delivery.payload().getBytes(StandardCharsets.UTF_8))
 				.exchangeToMono((response) -> response.releaseBody()
 					.thenReturn(answer(response.statusCode().value(),

@@ -41,11 +41,11 @@ class CaseOverdueTest {
 		Instant now = Instant.parse("2026-11-28T02:11:00Z");
 		Target email = Target.email("vanthu.syt@hanam.gov.vn");
 
-		Delivery one = Delivery.reminder(overdue, "so-y-te", "n", Channel.EMAIL, email, "{}", "t", now);
+		Delivery one = Delivery.reminder(overdue, "so-y-te", "n", Channel.EMAIL, email, "{}", "t", now, null);
 
 		assertThat(Delivery.reminder(overdue, "so-y-te", "n", Channel.EMAIL, Target.email("VanThu.SYT@hanam.gov.vn"),
-				"{}", "t", now.plusSeconds(5)).id()).isEqualTo(one.id());
-		assertThat(Delivery.reminder(resolution, "so-y-te", "n", Channel.EMAIL, email, "{}", "t", now).id())
+				"{}", "t", now.plusSeconds(5), null).id()).isEqualTo(one.id());
+		assertThat(Delivery.reminder(resolution, "so-y-te", "n", Channel.EMAIL, email, "{}", "t", now, null).id())
 			.isNotEqualTo(one.id());
 		assertThat(one.kind()).isEqualTo(DeliveryKind.REMINDER);
 		assertThat(one.id()).isNotEqualTo(Delivery.idOf(overdue.caseId(), 1, Channel.EMAIL, email));

@@ -14,9 +14,9 @@ class DeliveryTest {
 	void theSameRoutingToTheSameTargetAlwaysGetsTheSameId() {
 		CaseRouted routed = RoutedCases.aHealthRumour();
 
-		Delivery first = Delivery.email(routed, "so-y-te", "Sở Y tế", "vanthu.syt@hanam.gov.vn", "{}", "t", NOW);
+		Delivery first = Delivery.email(routed, "so-y-te", "Sở Y tế", "vanthu.syt@hanam.gov.vn", "{}", "t", NOW, null);
 		Delivery again = Delivery.email(routed, "so-y-te", "Sở Y tế", "VanThu.SYT@hanam.gov.vn", "{}", "t",
-				NOW.plusSeconds(60));
+				NOW.plusSeconds(60), null);
 
 		assertThat(again.id()).isEqualTo(first.id()).startsWith("d-");
 	}
@@ -28,11 +28,11 @@ class DeliveryTest {
 				routed.severity(), routed.localityCode(), routed.summary(), routed.reportCount(), routed.sourceUrls(),
 				routed.agencies(), routed.dueAt(), routed.routedAt());
 
-		String email = Delivery.email(routed, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW).id();
+		String email = Delivery.email(routed, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW, null).id();
 
-		assertThat(Delivery.email(rerouted, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW).id()).isNotEqualTo(email);
-		assertThat(Delivery.email(routed, "so-y-te", "n", "b@hanam.gov.vn", "{}", "t", NOW).id()).isNotEqualTo(email);
-		assertThat(Delivery.webhook(routed, "so-y-te", "n", "a@hanam.gov.vn", "https://x", "{}", "t", NOW).id())
+		assertThat(Delivery.email(rerouted, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW, null).id()).isNotEqualTo(email);
+		assertThat(Delivery.email(routed, "so-y-te", "n", "b@hanam.gov.vn", "{}", "t", NOW, null).id()).isNotEqualTo(email);
+		assertThat(Delivery.webhook(routed, "so-y-te", "n", "a@hanam.gov.vn", "https://x", "{}", "t", NOW, null).id())
 			.isNotEqualTo(email);
 	}
 
@@ -40,14 +40,14 @@ class DeliveryTest {
 	void aNewWebhookDeliveryIsDueNowWithItsOwnWebhookId() {
 		CaseRouted routed = RoutedCases.aHealthRumour();
 
-		Delivery one = Delivery.webhook(routed, "so-y-te", "n", "ep_1", "https://x", "{}", "t", NOW);
-		Delivery other = Delivery.webhook(routed, "so-y-te", "n", "ep_2", "https://y", "{}", "t", NOW);
+		Delivery one = Delivery.webhook(routed, "so-y-te", "n", "ep_1", "https://x", "{}", "t", NOW, null);
+		Delivery other = Delivery.webhook(routed, "so-y-te", "n", "ep_2", "https://y", "{}", "t", NOW, null);
 
 		assertThat(one.webhookId()).startsWith("msg_").hasSize(28).isNotEqualTo(other.webhookId());
 		assertThat(one.state()).isEqualTo(DeliveryState.PENDING);
 		assertThat(one.nextAttemptAt()).isEqualTo(NOW);
 		assertThat(one.attempts()).isEmpty();
-		assertThat(Delivery.email(routed, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW).webhookId()).isNull();
+		assertThat(Delivery.email(routed, "so-y-te", "n", "a@hanam.gov.vn", "{}", "t", NOW, null).webhookId()).isNull();
 	}
 
 }

@@ -27,12 +27,7 @@ public class TraceContext {
 	/** The current {@code traceparent}, or {@code null} outside any trace. */
 	public String traceparent() {
 		Span span = this.tracer.currentSpan();
-		if (span == null) {
-			return null;
-		}
-		Map<String, String> carrier = new HashMap<>();
-		this.propagator.inject(span.context(), carrier, Map::put);
-		return carrier.get(CloudEventHeaders.TRACEPARENT);
+		return (span != null) ? traceparentOf(span) : null;
 	}
 
 	/**
@@ -45,14 +40,38 @@ public class TraceContext {
 			work.run();
 			return;
 		}
-		Span span = this.propagator.extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get)
-			.name(spanName)
-			.start();
-		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
-			work.run();
+		Span span = start(traceparent, spanName);
+		try {
+			within(span, work);
 		}
 		finally {
 			span.end();
+		}
+	}
+
+	/**
+	 * Starts a span that continues the given trace, for work that runs later and elsewhere than what
+	 * caused it (a delivery attempt of a routed case); the caller ends it.
+	 * @param traceparent a W3C {@code traceparent}, or {@code null} for a trace of its own
+	 */
+	public Span start(String traceparent, String spanName) {
+		Span.Builder builder = (traceparent != null)
+				? this.propagator.extract(Map.of(CloudEventHeaders.TRACEPARENT, traceparent), Map::get)
+				: this.tracer.spanBuilder().setNoParent();
+		return builder.name(spanName).start();
+	}
+
+	/** The {@code traceparent} a call made for this span carries, or {@code null} when it has none. */
+	public String traceparentOf(Span span) {
+		Map<String, String> carrier = new HashMap<>();
+		this.propagator.inject(span.context(), carrier, Map::put);
+		return carrier.get(CloudEventHeaders.TRACEPARENT);
+	}
+
+	/** Does {@code work} (a log line, say) with the span current, so that it carries its trace id. */
+	public void within(Span span, Runnable work) {
+		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
+			work.run();
 		}
 	}
 

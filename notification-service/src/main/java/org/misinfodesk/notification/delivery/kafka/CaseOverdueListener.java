@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.misinfodesk.notification.delivery.CaseOverdue;
 import org.misinfodesk.notification.delivery.RemindingAgency;
+import org.misinfodesk.platform.events.CloudEventHeaders;
 import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.inbox.Inbox;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,8 @@ class CaseOverdueListener {
 			return;
 		}
 		CaseOverdue overdue = this.json.readValue(event.data(), CaseOverdue.class).validated();
-		this.inbox.once(HANDLER, event, this.reminding.remind(overdue)).block(Duration.ofSeconds(30));
+		String traceparent = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT);
+		this.inbox.once(HANDLER, event, this.reminding.remind(overdue, traceparent)).block(Duration.ofSeconds(30));
 	}
 
 }

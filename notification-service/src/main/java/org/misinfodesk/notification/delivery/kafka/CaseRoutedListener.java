@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.misinfodesk.notification.delivery.CaseRouted;
 import org.misinfodesk.notification.delivery.SchedulingDeliveries;
+import org.misinfodesk.platform.events.CloudEventHeaders;
 import org.misinfodesk.platform.events.IncomingEvent;
 import org.misinfodesk.platform.inbox.Inbox;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,8 @@ class CaseRoutedListener {
 			return;
 		}
 		CaseRouted routed = this.json.readValue(event.data(), CaseRouted.class).validated();
-		this.inbox.once(HANDLER, event, this.scheduling.schedule(routed)).block(Duration.ofSeconds(30));
+		String traceparent = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TRACEPARENT);
+		this.inbox.once(HANDLER, event, this.scheduling.schedule(routed, traceparent)).block(Duration.ofSeconds(30));
 	}
 
 }

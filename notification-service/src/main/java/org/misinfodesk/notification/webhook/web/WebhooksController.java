@@ -37,7 +37,10 @@ class WebhooksController {
 	}
 
 	@PostMapping("/api/v1/agencies/{agencyId}/webhooks")
-	@Operation(summary = "Registers a webhook endpoint of an agency (ADMIN); the secret is shown only in this answer")
+	@Operation(summary = "Registers a webhook endpoint of an agency (ADMIN); the secret is shown only in this answer",
+			description = "Each alert is a POST signed per Standard Webhooks v1 (webhook-id, webhook-timestamp, "
+					+ "webhook-signature), with a W3C traceparent header in the trace of the case's routing, "
+					+ "which the agency's system may continue")
 	Mono<ResponseEntity<Registered>> register(@PathVariable String agencyId, @RequestBody Registration registration) {
 		return this.registering.register(agencyId, registration.url(), registration.description())
 			.map((endpoint) -> ResponseEntity
