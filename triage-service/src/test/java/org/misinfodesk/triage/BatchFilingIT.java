@@ -15,7 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.triage.cases.Cases;
-import org.misinfodesk.triage.clustering.ClusterKeys;
 import org.misinfodesk.triage.intake.FilingReport.Filed;
 import org.misinfodesk.triage.intake.FilingReportsInBatches;
 import org.misinfodesk.triage.intake.FilingReportsInBatches.Submission;
@@ -27,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -42,9 +40,6 @@ class BatchFilingIT extends RunningTriageService {
 
 	@Autowired
 	FilingReportsInBatches batches;
-
-	@MockitoSpyBean
-	ClusterKeys keys;
 
 	@Autowired
 	Cases cases;

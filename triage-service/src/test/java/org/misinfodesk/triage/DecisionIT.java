@@ -1,12 +1,15 @@
 package org.misinfodesk.triage;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.platform.test.Contracts;
 import tools.jackson.databind.JsonNode;
 
@@ -62,6 +65,29 @@ class DecisionIT extends RunningTriageService {
 		assertThat(changes).extracting((record) -> json.readTree(record.value()).get("status").asString())
 			.containsExactly("IN_REVIEW", "FORWARDED");
 		assertThat(json.readTree(changes.get(1).value()).get("publicNote").asString()).isEqualTo(Decisions.PUBLIC_NOTE);
+	}
+
+	@Test
+	void theRoutingAndTheReporterStatusesContinueTheTraceTheReportCameWith() {
+		String traceId = "0af7651916cd43dd8448eb211c80319c";
+		String reportId = freshReportId();
+		ProducerRecord<String, String> submitted = CloudEventRecords.of("reports.submitted", ReportEvents.TYPE,
+				reportId, ReportEvents.aHealthRumour(reportId));
+		submitted.headers()
+			.add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+		send(submitted);
+		String caseId = "c-" + reportId;
+		awaitCase(caseId);
+		claim(caseId, ANALYST);
+
+		decide(caseId, ANALYST, Decisions.fakeHealthRumourRoutedTo("so-y-te")).expectStatus().isOk();
+
+		// the analyst's requests have traces of their own; what they cause for the report continues its trace
+		assertThat(RecordedEvents.published(this.broker.getBrokersAsString(), "cases.routed", caseId, 1))
+			.singleElement()
+			.satisfies((routed) -> assertThat(RecordedEvents.header(routed, "traceparent")).contains(traceId));
+		assertThat(RecordedEvents.published(this.broker.getBrokersAsString(), "reports.status-changed", reportId, 2))
+			.allSatisfy((changed) -> assertThat(RecordedEvents.header(changed, "traceparent")).contains(traceId));
 	}
 
 	@Test

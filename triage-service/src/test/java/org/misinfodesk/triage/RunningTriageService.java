@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.misinfodesk.platform.test.CloudEventRecords;
 import org.misinfodesk.platform.test.EmbeddedMongo;
+import org.misinfodesk.triage.clustering.ClusterKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,6 +18,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
@@ -73,6 +75,13 @@ abstract class RunningTriageService {
 
 	@Autowired
 	EmbeddedKafkaBroker broker;
+
+	/**
+	 * Watched by the tests that count what the intake files (here, so that every IT class still
+	 * shares one context: a second one would consume the same topics in the same group).
+	 */
+	@MockitoSpyBean
+	ClusterKeys keys;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {

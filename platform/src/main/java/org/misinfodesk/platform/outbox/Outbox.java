@@ -37,17 +37,20 @@ public class Outbox {
 	 * An event about one aggregate, keyed by its id so that its events stay in order on one partition.
 	 */
 	public OutboxEvent event(String type, String topic, String aggregateId, Object payload) {
-		return event(type, topic, aggregateId, payload, this.trace.traceparent());
+		return event(type, topic, aggregateId, payload, null);
 	}
 
 	/**
 	 * An event that continues the given trace rather than the current one: for work done for several
-	 * records at once, where no span is any one record's.
-	 * @param traceparent the W3C {@code traceparent} of the record the event follows from, or {@code null}
+	 * records at once, where no span is any one record's, or for a trace kept with the data (the
+	 * submission a case's report came with).
+	 * @param traceparent the W3C {@code traceparent} the event continues, or {@code null} for the
+	 * current trace
 	 */
 	public OutboxEvent event(String type, String topic, String aggregateId, Object payload, String traceparent) {
 		return new OutboxEvent(UUID.randomUUID().toString(), type, this.source, topic, aggregateId, aggregateId,
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload), traceparent);
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), this.json.writeValueAsString(payload),
+				(traceparent != null) ? traceparent : this.trace.traceparent());
 	}
 
 	/** Asks the relay to publish the events just stored in this document now. */

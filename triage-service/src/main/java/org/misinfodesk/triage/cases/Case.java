@@ -50,6 +50,11 @@ public record Case(@Id String id, CaseStatus status, int priority, String summar
 		urlKeys = (urlKeys != null) ? List.copyOf(urlKeys) : List.of();
 	}
 
+	/** The trace the case's first report began, which its routings continue; {@code null} if none. */
+	public String traceparent() {
+		return this.reports.isEmpty() ? null : this.reports.get(0).traceparent();
+	}
+
 	/**
 	 * The id of the case a report opens. Derived from the report so that a redelivered report finds
 	 * its case instead of opening another.

@@ -3,14 +3,19 @@ package org.misinfodesk.triage.cases;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One citizen's report inside a case, without any personal data of the reporter.
  *
  * @param seenAt when the reporter saw the information, if they said
  * @param evidence the files the reporter attached (kept by report-service)
+ * @param traceparent the W3C trace the report's submission began, kept (not shown) so that the events
+ * about the report, and the routing of a case it opened, continue it; {@code null} if none
  */
 public record CaseReport(String reportId, String trackingCode, String content, String sourceUrl, String platform,
-		Category categoryHint, String localityCode, Instant seenAt, Instant submittedAt, List<Evidence> evidence) {
+		Category categoryHint, String localityCode, Instant seenAt, Instant submittedAt, List<Evidence> evidence,
+		@JsonIgnore String traceparent) {
 
 	public CaseReport {
 		evidence = (evidence != null) ? List.copyOf(evidence) : List.of();

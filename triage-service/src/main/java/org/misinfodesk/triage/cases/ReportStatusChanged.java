@@ -20,13 +20,17 @@ public record ReportStatusChanged(String reportId, String caseId, Status status,
 
 	}
 
-	/** One event per report of the case, each keyed by its report so that a report's events stay in order. */
+	/**
+	 * One event per report of the case, each keyed by its report so that a report's events stay in
+	 * order, and each in the trace the report's submission began.
+	 */
 	public static List<OutboxEvent> forEachReport(Outbox outbox, Case c, Status status, String publicNote,
 			Instant now) {
 		return c.reports()
 			.stream()
 			.map((report) -> outbox.event(Channels.REPORT_STATUS_CHANGED, Channels.REPORTS_STATUS_CHANGED_TOPIC,
-					report.reportId(), new ReportStatusChanged(report.reportId(), c.id(), status, publicNote, now)))
+					report.reportId(), new ReportStatusChanged(report.reportId(), c.id(), status, publicNote, now),
+					report.traceparent()))
 			.toList();
 	}
 

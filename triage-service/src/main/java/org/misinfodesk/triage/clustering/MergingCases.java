@@ -108,7 +108,8 @@ public class MergingCases {
 			.map((report) -> this.outbox.event(org.misinfodesk.triage.cases.Channels.REPORT_STATUS_CHANGED,
 					org.misinfodesk.triage.cases.Channels.REPORTS_STATUS_CHANGED_TOPIC, report.reportId(),
 					new ReportStatusChanged(report.reportId(), target.id(), ReportStatusChanged.Status.IN_REVIEW, null,
-							now)))
+							now),
+					report.traceparent()))
 			.toList() : List.of();
 		Cases.Regrouped regrouped = new Cases.Regrouped(target.status(), reports, totals.priority(),
 				totals.firstReportedAt(), totals.lastReportedAt(), totals.signatures(), totals.urlKeys(), null,

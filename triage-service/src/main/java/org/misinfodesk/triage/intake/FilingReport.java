@@ -87,7 +87,7 @@ public class FilingReport {
 	}
 
 	private Mono<Filed> fileNew(ReportSubmitted submitted, String eventId, String traceparent) {
-		Draft draft = draft(submitted);
+		Draft draft = draft(submitted, traceparent);
 		return Mono.defer(() -> this.keys.caseIdsFor(draft.filedUnder(), CANDIDATES)
 			.collectList()
 			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
@@ -101,9 +101,12 @@ public class FilingReport {
 			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.empty());
 	}
 
-	/** The report as filing reads it: its text's signature, its source's key and its cluster keys. */
-	Draft draft(ReportSubmitted submitted) {
-		CaseReport report = reportOf(submitted);
+	/**
+	 * The report as filing reads it: its text's signature, its source's key and its cluster keys.
+	 * @param traceparent the trace its submission began, kept with it; {@code null} if none
+	 */
+	Draft draft(ReportSubmitted submitted, String traceparent) {
+		CaseReport report = reportOf(submitted, traceparent);
 		TextSignature signature = this.fingerprints.sign(report.content());
 		String urlKey = this.fingerprints.urlKey(report.sourceUrl());
 		List<String> urlKeys = (urlKey != null) ? List.of(urlKey) : List.of();
@@ -170,8 +173,7 @@ public class FilingReport {
 	private OutboxEvent statusChanged(String reportId, ReportStatusChanged changed, String traceparent) {
 		String type = org.misinfodesk.triage.cases.Channels.REPORT_STATUS_CHANGED;
 		String topic = org.misinfodesk.triage.cases.Channels.REPORTS_STATUS_CHANGED_TOPIC;
-		return (traceparent != null) ? this.outbox.event(type, topic, reportId, changed, traceparent)
-				: this.outbox.event(type, topic, reportId, changed);
+		return this.outbox.event(type, topic, reportId, changed, traceparent);
 	}
 
 	Case caseOf(CaseReport report, TextSignature signature, List<String> urlKeys, String eventId) {
@@ -185,7 +187,7 @@ public class FilingReport {
 	}
 
 	Case caseOf(ReportSubmitted submitted, String eventId) {
-		return caseOf(draft(submitted), eventId);
+		return caseOf(draft(submitted, null), eventId);
 	}
 
 	/** The case a report opens when it joins none. */
@@ -193,7 +195,7 @@ public class FilingReport {
 		return caseOf(draft.report(), draft.signature(), draft.urlKeys(), eventId);
 	}
 
-	static CaseReport reportOf(ReportSubmitted submitted) {
+	static CaseReport reportOf(ReportSubmitted submitted, String traceparent) {
 		Category hint = Category.parse(submitted.categoryHint()).orElse(null);
 		List<Evidence> evidence = submitted.evidence()
 			.stream()
@@ -201,14 +203,13 @@ public class FilingReport {
 			.toList();
 		return new CaseReport(submitted.reportId(), submitted.trackingCode(), submitted.content(),
 				submitted.sourceUrl(), submitted.platform(), hint, submitted.localityCode(), submitted.seenAt(),
-				submitted.submittedAt(), evidence);
+				submitted.submittedAt(), evidence, traceparent);
 	}
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** The case a report joins, and why. */
 	/** A report filed now, and the case it is in. */
 	public record Filed(ReportSubmitted report, String caseId) {
 
@@ -219,6 +220,7 @@ public class FilingReport {
 
 	}
 
+	/** The case a report joins, and why. */
 	record Match(Case c, String reason) {
 	}
 

@@ -65,7 +65,7 @@ public class FilingReportsInBatches {
 	}
 
 	private Draft draft(Submission submission) {
-		return new Draft(submission, this.one.draft(submission.report()));
+		return new Draft(submission, this.one.draft(submission.report(), submission.traceparent()));
 	}
 
 	/** Reads what the drafts' keys name, then matches them one after another. */

@@ -111,7 +111,9 @@ public class DecidingCase {
 
 	/**
 	 * A new routing of the case to {@code agencies}: their deadlines, the audit entry and the
-	 * {@code case.routed} event. Earlier routings' agencies stay on the case, no longer awaited.
+	 * {@code case.routed} event, in the trace the case's first report began (so that one trace leads
+	 * from the citizen's submit to the agency's alert). Earlier routings' agencies stay on the case,
+	 * no longer awaited.
 	 */
 	static Routed route(Outbox outbox, RoutingSettings routing, Case read, String analyst, Decision decision,
 			List<Agency> agencies, String how, AuditAction action, Instant now) {
@@ -130,7 +132,8 @@ public class DecidingCase {
 				agencies.stream().map((agency) -> new CaseRouted.Agency(agency.id(), agency.name())).toList(),
 				decision.publicNote(), dueAt, now);
 		return new Routed(number, all, List.of(entry),
-				List.of(outbox.event(Channels.CASE_ROUTED, Channels.CASES_ROUTED_TOPIC, read.id(), event)));
+				List.of(outbox.event(Channels.CASE_ROUTED, Channels.CASES_ROUTED_TOPIC, read.id(), event,
+						read.traceparent())));
 	}
 
 	/** What one routing adds to a case. */

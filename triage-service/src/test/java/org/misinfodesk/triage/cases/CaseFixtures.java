@@ -12,7 +12,7 @@ final class CaseFixtures {
 		return new CaseReport("r-1", "HN-7KQ4-M9TX",
 				"Bài đăng trên Facebook nói rằng uống nước lá ổi chữa khỏi sốt xuất huyết trong 3 ngày.",
 				"https://www.facebook.com/groups/123456/posts/987654", "FACEBOOK", Category.HEALTH, "HNA-PHU-LY",
-				Instant.parse("2026-11-27T01:00:00Z"), Instant.parse("2026-11-27T01:05:12.345Z"), null);
+				Instant.parse("2026-11-27T01:00:00Z"), Instant.parse("2026-11-27T01:05:12.345Z"), null, null);
 	}
 
 	static Fixture aNewCase() {

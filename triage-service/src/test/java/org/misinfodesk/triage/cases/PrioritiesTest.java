@@ -57,9 +57,9 @@ class PrioritiesTest {
 
 	@Test
 	void reportSeenInTheFutureIsDatedByItsSubmission() {
-		CaseReport report = new CaseReport("r", "T", "c", null, null, null, null, NOW.plusSeconds(3600), NOW, null);
+		CaseReport report = new CaseReport("r", "T", "c", null, null, null, null, NOW.plusSeconds(3600), NOW, null, null);
 		assertThat(report.lastSeenAt()).isEqualTo(NOW);
-		CaseReport unseen = new CaseReport("r", "T", "c", null, null, null, null, null, NOW, null);
+		CaseReport unseen = new CaseReport("r", "T", "c", null, null, null, null, null, NOW, null, null);
 		assertThat(unseen.lastSeenAt()).isEqualTo(NOW);
 	}
 

@@ -139,7 +139,7 @@ class ChangeFiguresTest {
 
 	static CaseReport report(String id, Category hint, String locality) {
 		return new CaseReport(id, "HN-" + id, "Uống nước lá ổi chữa sốt xuất huyết", null, "FACEBOOK", hint, locality,
-				null, SUBMITTED, List.of());
+				null, SUBMITTED, List.of(), null);
 	}
 
 	static Decision decision() {

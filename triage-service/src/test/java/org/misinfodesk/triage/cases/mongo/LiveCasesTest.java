@@ -160,7 +160,7 @@ class LiveCasesTest {
 	static Case aCase(String name, int priority, String reportedAt) {
 		Instant at = Instant.parse(reportedAt);
 		CaseReport report = new CaseReport("r-" + name, "HN-" + name, "Tin đồn về " + name, null, "FACEBOOK",
-				Category.HEALTH, "HNA-PHU-LY", at, at, null);
+				Category.HEALTH, "HNA-PHU-LY", at, at, null, null);
 		return Case.open(report, priority, "Tin đồn về " + name, at.plusSeconds(8 * 3600),
 				AuditEntry.of(at, AuditEntry.SYSTEM, AuditAction.RECEIVED, null), null, List.of());
 	}
