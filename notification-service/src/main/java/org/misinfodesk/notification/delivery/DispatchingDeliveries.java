@@ -183,13 +183,14 @@ class DispatchingDeliveries implements SmartLifecycle {
 			this.metrics.attempted(claimed.channel(), result.outcome(), took);
 			Attempt attempt = new Attempt(startedAt, result.outcome(), result.statusCode(), result.error(),
 					took.toMillis());
-			this.trace.within(span, () -> log.info("Delivery {} ({} of case {} routing {} to {} by {}), attempt {}: {}{}",
-					claimed.id(), claimed.kind(), claimed.caseId(), claimed.routing(), claimed.agencyId(),
-					claimed.channel(), claimed.attempts().size() + 1, result.outcome(), outcomeDetail(attempt)));
+			this.trace.within(span,
+					() -> log.info("Delivery {} ({} of case {} routing {} to {} by {}), attempt {}: {}{}", claimed.id(),
+							claimed.kind(), claimed.caseId(), claimed.routing(), claimed.agencyId(), claimed.channel(),
+							claimed.attempts().size() + 1, result.outcome(), outcomeDetail(attempt)));
 			return recordNextStep(claimed, attempt, result, span);
 		}).onErrorResume((ex) -> {
-			this.trace.within(span, () -> log.warn(
-					"Attempt at delivery {} not recorded; it runs again after its lease: {}", claimed.id(), ex.toString()));
+			this.trace.within(span, () -> log.warn("Attempt at delivery {} not recorded; it runs again after its lease: {}",
+					claimed.id(), ex.toString()));
 			return Mono.just(false);
 		}).doFinally((ended) -> span.end());
 	}

@@ -62,10 +62,10 @@ public class SchedulingDeliveries {
 		this.clock = clock;
 	}
 
-	/** @return how many deliveries are new */
 	/**
 	 * @param traceparent the trace the routing event came with, which the deliveries' attempts
 	 * continue; {@code null} if none
+	 * @return how many deliveries are new
 	 */
 	public Mono<Long> schedule(CaseRouted routed, String traceparent) {
 		return Flux.fromIterable(routed.agencies())
