@@ -222,13 +222,13 @@ class DispatchingDeliveries implements SmartLifecycle {
 						retryLater(claimed.id(), wait.get());
 					}
 				})
-				.flatMap((recorded) -> endpointFailed(claimed, result, now).thenReturn(recorded));
+				.flatMap((recorded) -> endpointFailed(claimed, result, now, span).thenReturn(recorded));
 		}
 		this.trace.within(span, () -> log.warn("Delivery {} of case {} to {} {} failed after {} attempts: {}",
 				claimed.id(), claimed.caseId(), claimed.agencyId(), claimed.channel(), claimed.attempts().size() + 1,
 				attempt.statusCode() != null ? "HTTP " + attempt.statusCode() : attempt.error()));
 		return this.deliveries.record(claimed, attempt, DeliveryState.FAILED, null, null)
-			.flatMap((recorded) -> endpointFailed(claimed, result, now)
+			.flatMap((recorded) -> endpointFailed(claimed, result, now, span)
 				.then(recorded ? this.noticing.deliveryFailed(claimed, attempt) : Mono.just(0L))
 				.thenReturn(recorded))
 			.doOnNext((recorded) -> completed(recorded, claimed, DeliveryState.FAILED));
@@ -250,7 +250,7 @@ class DispatchingDeliveries implements SmartLifecycle {
 	}
 
 	/** A {@code 410} disables the endpoint at once; other failures count towards disabling it. */
-	private Mono<Void> endpointFailed(Delivery claimed, AttemptResult result, Instant now) {
+	private Mono<Void> endpointFailed(Delivery claimed, AttemptResult result, Instant now, Span span) {
 		if (claimed.channel() != Channel.WEBHOOK || !result.endpointFailure()) {
 			return Mono.empty();
 		}
@@ -258,8 +258,8 @@ class DispatchingDeliveries implements SmartLifecycle {
 		Mono<WebhookEndpoint> disabled = result.gone() ? this.endpoints.gone(endpointId)
 				: this.endpoints.failed(endpointId, now, this.webhookSettings.disableAfter());
 		return disabled.flatMap((endpoint) -> {
-			log.warn("Webhook endpoint {} of {} disabled: {}", endpoint.id(), endpoint.agencyId(),
-					endpoint.disabledReason());
+			this.trace.within(span, () -> log.warn("Webhook endpoint {} of {} disabled: {}", endpoint.id(),
+					endpoint.agencyId(), endpoint.disabledReason()));
 			return this.noticing.endpointDisabled(endpoint);
 		}).then();
 	}
