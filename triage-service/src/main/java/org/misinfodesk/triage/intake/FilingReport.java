@@ -93,7 +93,7 @@ public class FilingReport {
 			.flatMap((ids) -> this.cases.findAllById(ids, CaseStatus.OPEN).collectList())
 			.flatMap((candidates) -> bestMatch(candidates, draft.signature(), draft.urlKey())
 				.map((match) -> join(match.c(), match.reason(), draft.report(), draft.signature(), draft.urlKey(),
-						eventId, traceparent))
+						eventId))
 				.orElseGet(() -> this.cases.open(caseOf(draft, eventId))
 					.map((opened) -> Case.idFor(draft.report().reportId())))))
 			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
@@ -131,18 +131,15 @@ public class FilingReport {
 	}
 
 	private Mono<String> join(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
-			String eventId, String traceparent) {
-		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId, traceparent))
+			String eventId) {
+		return this.cases.join(read, joined(read, reason, report, signature, urlKey, eventId))
 			.map(Case::id)
 			.switchIfEmpty(Mono.error(() -> CaseProblems.changedMeanwhile(read.id())));
 	}
 
-	/**
-	 * What adding the report to the case changes.
-	 * @param traceparent the trace the report's event came with, when no current span is the report's
-	 */
+	/** What adding the report to the case changes (its status event continues the report's trace). */
 	Cases.Joined joined(Case read, String reason, CaseReport report, TextSignature signature, String urlKey,
-			String eventId, String traceparent) {
+			String eventId) {
 		Instant now = now();
 		List<CaseReport> reports = new ArrayList<>(read.reports());
 		reports.add(report);
@@ -165,7 +162,7 @@ public class FilingReport {
 				"report %s (%s)".formatted(report.trackingCode(), reason), eventId);
 		List<OutboxEvent> events = (read.status() == CaseStatus.IN_REVIEW)
 				? List.of(statusChanged(report.reportId(), new ReportStatusChanged(report.reportId(), read.id(),
-						ReportStatusChanged.Status.IN_REVIEW, null, now), traceparent))
+						ReportStatusChanged.Status.IN_REVIEW, null, now), report.traceparent()))
 				: List.of();
 		return new Cases.Joined(report, priority, lastReportedAt, signatures, List.copyOf(urlKeys), entry, events);
 	}

@@ -192,7 +192,7 @@ public class FilingReportsInBatches {
 				if (match.isPresent()) {
 					Case target = match.get().c();
 					Cases.Joined joined = one.joined(target, match.get().reason(), read.report(), read.signature(),
-							read.urlKey(), draft.submission().eventId(), draft.submission().traceparent());
+							read.urlKey(), draft.submission().eventId());
 					after = target.joinedBy(joined);
 					if (this.opened.containsKey(target.id())) {
 						this.opened.put(target.id(), after);
