@@ -97,7 +97,8 @@ public class FilingReport {
 				.orElseGet(() -> this.cases.open(caseOf(draft, eventId))
 					.map((opened) -> Case.idFor(draft.report().reportId())))))
 			.retryWhen(CaseProblems.RETRY_CHANGED_MEANWHILE)
-			.flatMap((caseId) -> this.keys.file(draft.filedUnder(), caseId).thenReturn(new Filed(submitted, caseId)))
+			.flatMap((caseId) -> this.keys.file(draft.filedUnder(), caseId)
+				.thenReturn(new Filed(submitted, caseId, traceparent)))
 			.onErrorResume(DuplicateKeyException.class, (alreadyFiled) -> Mono.empty());
 	}
 
@@ -207,8 +208,8 @@ public class FilingReport {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 	}
 
-	/** A report filed now, and the case it is in. */
-	public record Filed(ReportSubmitted report, String caseId) {
+	/** A report filed now, the case it is in, and the trace its event came with ({@code null} if none). */
+	public record Filed(ReportSubmitted report, String caseId, String traceparent) {
 
 		/** Whether the report opened its case, rather than joined one. */
 		public boolean opened() {

@@ -118,7 +118,7 @@ public class FilingReportsInBatches {
 				List<Submission> again = new ArrayList<>();
 				plan.caseOf.forEach((draft, caseId) -> {
 					if (written.contains(caseId)) {
-						filed.add(new Filed(draft.submission().report(), caseId));
+						filed.add(new Filed(draft.submission().report(), caseId, draft.submission().traceparent()));
 					}
 					else {
 						again.add(draft.submission());

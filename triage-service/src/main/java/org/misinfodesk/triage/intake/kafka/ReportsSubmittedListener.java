@@ -5,10 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -114,7 +111,7 @@ class ReportsSubmittedListener {
 				.file(fresh.stream()
 					.map((one) -> new Submission(one.report(), one.event().id(), one.traceparent()))
 					.toList())
-				.doOnNext((filed) -> filed(filed, fresh))
+				.doOnNext(this::filed)
 				.then(this.inbox.remember(HANDLER, fresh.stream().map(Received::event).toList()));
 		}).block(BATCH_TIMEOUT);
 	}
@@ -123,17 +120,13 @@ class ReportsSubmittedListener {
 	 * Times each report filed now and says where it went, in a line of the trace its event came with
 	 * (the batch as a whole is no one report's work, so it has no span of its own).
 	 */
-	private void filed(List<Filed> filed, List<Received> fresh) {
+	private void filed(List<Filed> filed) {
 		Instant now = this.clock.instant();
-		Map<String, Received> byReport = fresh.stream()
-			.collect(Collectors.toMap((one) -> one.report().reportId(), Function.identity(), (first, again) -> first));
 		for (Filed one : filed) {
 			ReportSubmitted report = one.report();
 			this.submittedToFiled.record(Duration.between(report.submittedAt(), now));
-			Received received = byReport.get(report.reportId());
-			this.trace.continuing((received != null) ? received.traceparent() : null, "file report",
-					() -> log.info("Report {} ({}) {} case {}", report.reportId(), report.trackingCode(),
-							one.opened() ? "opened" : "joined", one.caseId()));
+			this.trace.continuing(one.traceparent(), "file report", () -> log.info("Report {} ({}) {} case {}",
+					report.reportId(), report.trackingCode(), one.opened() ? "opened" : "joined", one.caseId()));
 		}
 	}
 
