@@ -42,7 +42,7 @@ class ScaleOutIT {
 		assertThat(figures.reportsWithoutCase()).isZero();
 		assertThat(figures.routedCases()).isPositive();
 		assertThat(figures.routedWithoutWebhook()).isZero();
-		assertThat(figures.redeliveredWebhookIds()).isZero();
+		assertThat(figures.redeliveredNotByKill()).isZero();
 		assertThat(figures.duplicatedAlerts()).isZero();
 		assertThat(figures.kills()).hasSize(1);
 	}

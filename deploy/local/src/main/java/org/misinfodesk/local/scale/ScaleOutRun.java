@@ -69,12 +69,13 @@ public final class ScaleOutRun {
 
 	/** What the run saw. */
 	public record Figures(int offered, int accepted, int refused, int reportsWithoutCase, int routedCases,
-			int routedWithoutWebhook, int webhooksReceived, int redeliveredWebhookIds, int duplicatedAlerts,
+			int routedWithoutWebhook, int webhooksReceived, int redeliveredWebhookIds, int redeliveredNotByKill,
+			int duplicatedAlerts,
 			Duration longestToCase, Duration longestToCaseAroundKill, Duration longestToWebhook,
 			Duration longestToWebhookAroundKill, Duration submitting, Duration drain, List<Kill> kills) {
 
 		public boolean clean() {
-			return this.reportsWithoutCase == 0 && this.routedWithoutWebhook == 0 && this.redeliveredWebhookIds == 0
+			return this.reportsWithoutCase == 0 && this.routedWithoutWebhook == 0 && this.redeliveredNotByKill == 0
 					&& this.duplicatedAlerts == 0;
 		}
 
@@ -89,6 +90,9 @@ public final class ScaleOutRun {
 					"| routed cases without their webhook | " + this.routedWithoutWebhook + " |",
 					"| webhooks received | " + this.webhooksReceived + " |",
 					"| webhook-ids received more than once | " + this.redeliveredWebhookIds + " |",
+					"| … first sent before a kill (the killed sender had not recorded it: at least once) | "
+							+ (this.redeliveredWebhookIds - this.redeliveredNotByKill) + " |",
+					"| … any other | " + this.redeliveredNotByKill + " |",
 					"| cases alerted under more than one webhook-id | " + this.duplicatedAlerts + " |",
 					"| longest submission to case, whole run | " + seconds(this.longestToCase) + " |",
 					"| longest submission to case, around the kill (rebalance pause) | "
@@ -378,6 +382,7 @@ public final class ScaleOutRun {
 		}
 
 		Map<String, Integer> timesById = new HashMap<>();
+		Map<String, Instant> firstSentById = new HashMap<>();
 		Map<String, Set<String>> idsByCase = new HashMap<>();
 		Map<String, Instant> firstAlert = new HashMap<>();
 		for (var received : receiver.received()) {
@@ -387,6 +392,7 @@ public final class ScaleOutRun {
 			idsByCase.computeIfAbsent(caseId, (k) -> ConcurrentHashMap.newKeySet()).add(id);
 			Instant sent = Instant.ofEpochSecond(Long.parseLong(received.header("webhook-timestamp")));
 			firstAlert.merge(caseId, sent, (a, b) -> a.isBefore(b) ? a : b);
+			firstSentById.merge(id, sent, (a, b) -> a.isBefore(b) ? a : b);
 		}
 		Duration toWebhook = Duration.ZERO;
 		Duration toWebhookAroundKill = Duration.ZERO;
@@ -405,9 +411,19 @@ public final class ScaleOutRun {
 			}
 		}
 		int redelivered = (int) timesById.values().stream().filter((n) -> n > 1).count();
+		// a sender killed between the agency's answer and recording it leaves the delivery to be sent
+		// again, with the same webhook-id, after its lease (at least once: receivers deduplicate on it);
+		// webhook-timestamp has whole seconds
+		int redeliveredNotByKill = (int) timesById.entrySet()
+			.stream()
+			.filter((sent) -> sent.getValue() > 1)
+			.filter((sent) -> kills.stream()
+				.noneMatch((kill) -> !firstSentById.get(sent.getKey()).isAfter(kill.killed().plusSeconds(1))))
+			.count();
 		int duplicatedAlerts = idsByCase.values().stream().mapToInt((ids) -> ids.size() - 1).sum();
 		return new Figures(this.settings.reports(), this.accepted.size(), this.refused.get(), withoutCase,
-				this.routed.size(), withoutWebhook, receiver.received().size(), redelivered, duplicatedAlerts, toCase,
+				this.routed.size(), withoutWebhook, receiver.received().size(), redelivered, redeliveredNotByKill,
+				duplicatedAlerts, toCase,
 				toCaseAroundKill, toWebhook, toWebhookAroundKill, submitting, drain, Collections.unmodifiableList(kills));
 	}
 
